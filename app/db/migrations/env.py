@@ -1,0 +1,21 @@
+"""Alembic environment: run against the connection the caller hands over."""
+
+from alembic import context
+
+from app.db.models import Base
+
+target_metadata = Base.metadata
+connection = context.config.attributes.get("connection")
+
+if connection is None:
+    from app.db.engine import make_engine
+
+    engine = make_engine(context.config.get_main_option("sqlalchemy.url"))
+    with engine.connect() as connection:
+        context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+        with context.begin_transaction():
+            context.run_migrations()
+else:
+    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()

@@ -1,0 +1,1 @@
+"""Pure rules of the front desk: no I/O, no database, no Qt."""

@@ -1,0 +1,1 @@
+"""Use cases, one module per area; plain arguments in, plain dataclasses out."""

@@ -1,0 +1,62 @@
+"""Create or upgrade the database and seed the office, services and tariff table (idempotent)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from app.config import Settings, resources_dir
+from app.db.engine import Database
+from app.db.migrate import upgrade
+from app.db.models import Office, Service, Tariff
+from app.domain.passport import load_tariff_file
+from app.domain.tickets import SERVICES
+
+
+def init_database(db: Database, settings: Settings) -> None:
+    upgrade(db.engine)
+    with db.write() as s:
+        seed(s, settings)
+
+
+def seed(s, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+    office = s.scalar(select(Office).where(Office.code == settings.office.code))
+    if office is None:
+        s.add(Office(code=settings.office.code, name=settings.office.name))
+    elif office.name != settings.office.name:
+        office.name = settings.office.name
+    known = set(s.scalars(select(Service.prefix)))
+    for svc in SERVICES:
+        if svc.prefix not in known:
+            s.add(
+                Service(
+                    prefix=svc.prefix,
+                    code=svc.code,
+                    name_id=svc.name_id,
+                    name_en=svc.name_en,
+                    kind=svc.kind,
+                    sop_minutes=svc.sop_minutes,
+                    active=True,
+                )
+            )
+    codes = set(s.scalars(select(Tariff.code)))
+    for row in load_tariff_file(resources_dir() / "tariffs.toml"):
+        if row.code not in codes:
+            # New rows are added; existing rows are never rewritten from the file.
+            s.add(
+                Tariff(
+                    code=row.code,
+                    component=row.component,
+                    product=row.product,
+                    validity_years=row.validity_years,
+                    amount=row.amount,
+                    valid_from=row.valid_from,
+                    basis=row.basis,
+                )
+            )
+
+
+def office_id(s, code: str) -> int:  # type: ignore[no-untyped-def]
+    oid = s.scalar(select(Office.id).where(Office.code == code))
+    if oid is None:
+        raise LookupError(f"office {code} not seeded")
+    return int(oid)
