@@ -144,6 +144,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+def register_messages(messages: dict[str, tuple[str, str]]) -> None:
+    """Add an area's messages (Indonesian, English) to the catalogue; keys must be new."""
+    clash = set(messages) & set(MESSAGES)
+    if clash and any(MESSAGES[k] != messages[k] for k in clash):
+        raise ValueError(f"message keys defined twice: {sorted(clash)}")
+    MESSAGES.update(messages)
+
+
 def text(key: str, lang: str = "id", **params: object) -> str:
     """The message for *key* in *lang* ("id" or "en"), with *params* filled in."""
     pair = MESSAGES.get(key)

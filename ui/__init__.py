@@ -1,0 +1,1 @@
+"""KanimDesk window: a Qt face on app/."""

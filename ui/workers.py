@@ -1,0 +1,80 @@
+"""Database work off the UI thread: one worker thread, results back by queued signal.
+
+Services run on a single-thread pool (never two writers from one window) and
+never touch a widget; `TaskRunner(synchronous=True)` runs tasks inline for tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+
+
+class _Relay(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay):
+        super().__init__()
+        self.fn = fn
+        self.relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except BaseException as exc:  # handed to the UI thread, shown as a message there
+            self.relay.failed.emit(exc)
+        else:
+            self.relay.done.emit(result)
+
+
+class TaskRunner(QObject):
+    """Run `fn` on the database thread; call `on_done(result)` or `on_error(exc)` on the UI thread."""
+
+    idle = Signal()
+
+    def __init__(self, parent: QObject | None = None, synchronous: bool = False):
+        super().__init__(parent)
+        self.synchronous = synchronous
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._relays: set[_Relay] = set()
+
+    def run(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        if self.synchronous:
+            try:
+                result = fn()
+            except Exception as exc:
+                if on_error is None:
+                    raise
+                on_error(exc)
+            else:
+                if on_done:
+                    on_done(result)
+            self.idle.emit()
+            return
+        relay = _Relay()
+        self._relays.add(relay)
+
+        def finish(callback, value):  # type: ignore[no-untyped-def]
+            self._relays.discard(relay)
+            if callback:
+                callback(value)
+            self.idle.emit()
+
+        # The relay lives in the UI thread; a queued connection delivers there.
+        relay.done.connect(lambda value: finish(on_done, value), Qt.ConnectionType.QueuedConnection)
+        relay.failed.connect(lambda exc: finish(on_error, exc), Qt.ConnectionType.QueuedConnection)
+        self.pool.start(_Task(fn, relay))
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self.pool.waitForDone(msecs)
