@@ -84,14 +84,14 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _database(args: argparse.Namespace, settings: Settings):  # type: ignore[no-untyped-def]
+def _database(args: argparse.Namespace, settings: Settings):
     from app.db.engine import Database
 
     url = args.db or os.environ.get("KANIMDESK_DB") or settings.db_url or default_db_url()
     return Database(url)
 
 
-def _ready_database(args: argparse.Namespace, settings: Settings):  # type: ignore[no-untyped-def]
+def _ready_database(args: argparse.Namespace, settings: Settings):
     """The database, created/upgraded on first use so that every command just works."""
     from app.services.setup import init_database
 
@@ -100,7 +100,7 @@ def _ready_database(args: argparse.Namespace, settings: Settings):  # type: igno
     return db
 
 
-def _cmd_init(args, settings, lang) -> int:  # type: ignore[no-untyped-def]
+def _cmd_init(args, settings, lang) -> int:
     from app.db.migrate import current_revision
 
     db = _ready_database(args, settings)
@@ -108,7 +108,7 @@ def _cmd_init(args, settings, lang) -> int:  # type: ignore[no-untyped-def]
     return EXIT_OK
 
 
-def _cmd_check(args, settings, lang) -> int:  # type: ignore[no-untyped-def]
+def _cmd_check(args, settings, lang) -> int:
     from app.services.integrity import check_database
 
     report = check_database(_database(args, settings))
@@ -122,7 +122,7 @@ def _cmd_check(args, settings, lang) -> int:  # type: ignore[no-untyped-def]
     return EXIT_OK if report.ok else EXIT_ERROR
 
 
-def _cmd_demo(args, settings, lang) -> int:  # type: ignore[no-untyped-def]
+def _cmd_demo(args, settings, lang) -> int:
     from app.services.demo import generate_demo
 
     db = _ready_database(args, settings)
@@ -136,7 +136,7 @@ def _cmd_demo(args, settings, lang) -> int:  # type: ignore[no-untyped-def]
     return EXIT_OK
 
 
-def _cmd_import(args, settings, lang) -> int:  # type: ignore[no-untyped-def]
+def _cmd_import(args, settings, lang) -> int:
     from app.services.appointments import import_appointments
 
     db = _ready_database(args, settings)
@@ -148,7 +148,7 @@ def _cmd_import(args, settings, lang) -> int:  # type: ignore[no-untyped-def]
     return EXIT_OK if not report.rejected else EXIT_REJECTED_ROWS
 
 
-def _cmd_ticket(args, settings, lang) -> int:  # type: ignore[no-untyped-def]
+def _cmd_ticket(args, settings, lang) -> int:
     from app.services.queue import issue_ticket
 
     db = _ready_database(args, settings)
@@ -161,7 +161,7 @@ def _cmd_ticket(args, settings, lang) -> int:  # type: ignore[no-untyped-def]
     return EXIT_OK
 
 
-def _cmd_slip(args, settings, lang) -> int:  # type: ignore[no-untyped-def]
+def _cmd_slip(args, settings, lang) -> int:
     from app.reports.slip import render_slip
     from app.services.queue import find_ticket
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from app.config import Settings, save_settings
 from app.db.engine import Database
+
 from ui.workers import TaskRunner
 
 

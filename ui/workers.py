@@ -65,7 +65,7 @@ class TaskRunner(QObject):
         relay = _Relay()
         self._relays.add(relay)
 
-        def finish(callback, value):  # type: ignore[no-untyped-def]
+        def finish(callback, value):
             self._relays.discard(relay)
             if callback:
                 callback(value)

@@ -29,7 +29,7 @@ def _configure_sqlite(engine: Engine) -> None:
     # pysqlite's own transaction handling defers BEGIN and breaks SAVEPOINT and
     # locking; take it over (SQLAlchemy docs, "Serializable isolation / Savepoints").
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+    def _on_connect(dbapi_conn, _record):
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
@@ -39,7 +39,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cur.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn):  # type: ignore[no-untyped-def]
+    def _on_begin(conn):
         # Writers take the lock at BEGIN so two counters never deadlock on upgrade.
         mode = "BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN"
         conn.exec_driver_sql(mode)

@@ -128,7 +128,7 @@ def compute_fee(
     return Fee(tuple(lines))
 
 
-def load_tariff_file(path) -> list[TariffRow]:  # type: ignore[no-untyped-def]
+def load_tariff_file(path) -> list[TariffRow]:
     import tomllib
 
     with open(path, "rb") as fh:

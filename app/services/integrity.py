@@ -52,6 +52,6 @@ def check_database(db: Database) -> CheckReport:
             )
             .having(func.max(Ticket.sequence) > func.coalesce(func.max(TicketSequence.last), 0))
         ).all()
-        for office, day, prefix, top in behind[:20]:
+        for _office, day, prefix, top in behind[:20]:
             report.problems.append(f"ticket counter {prefix} on {day} is behind issued number {top}")
     return report

@@ -18,7 +18,7 @@ def init_database(db: Database, settings: Settings) -> None:
         seed(s, settings)
 
 
-def seed(s, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+def seed(s, settings: Settings) -> None:
     office = s.scalar(select(Office).where(Office.code == settings.office.code))
     if office is None:
         s.add(Office(code=settings.office.code, name=settings.office.name))
@@ -55,7 +55,7 @@ def seed(s, settings: Settings) -> None:  # type: ignore[no-untyped-def]
             )
 
 
-def office_id(s, code: str) -> int:  # type: ignore[no-untyped-def]
+def office_id(s, code: str) -> int:
     oid = s.scalar(select(Office.id).where(Office.code == code))
     if oid is None:
         raise LookupError(f"office {code} not seeded")

@@ -1,0 +1,127 @@
+"""Main window: a sidebar of areas and one page per area, created when first opened."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from app import __version__
+
+from ui.context import DeskContext
+
+
+class MainWindow(QMainWindow):
+    page_ready = Signal(str)
+
+    def __init__(self, ctx: DeskContext):
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("KanimDesk — %1").replace("%1", ctx.settings.office.name))
+        self.resize(1280, 860)
+        self.sidebar = QListWidget()
+        self.sidebar.setFixedWidth(190)
+        self.sidebar.setStyleSheet(
+            "QListWidget { background: #1f3a5f; color: white; border: none; font-size: 14px; }"
+            "QListWidget::item { padding: 12px 14px; }"
+            "QListWidget::item:selected { background: #2f5b8f; }"
+        )
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        self.factories: list[tuple[str, str, Callable[[], QWidget]]] = []
+        self._add_area("registration", self.tr("Registration"), self._make_registration)
+        self._add_area("queue", self.tr("Queue"), self._make_queue)
+        self._add_area("settings", self.tr("Settings"), self._make_settings)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.stack.setContentsMargins(12, 12, 12, 12)
+        self.setCentralWidget(central)
+        self._menus()
+        office = QLabel(f"{ctx.settings.office.name}  ·  {self.tr('Counter')} {ctx.counter}  ·  {ctx.officer}")
+        self.statusBar().addWidget(office)
+        self.sidebar.currentRowChanged.connect(self._open_row)
+        self.sidebar.setCurrentRow(0)
+
+    def _add_area(self, key: str, title: str, factory: Callable[[], QWidget]) -> None:
+        self.factories.append((key, title, factory))
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.sidebar.addItem(item)
+
+    def _make_registration(self) -> QWidget:
+        from ui.pages.registration_page import RegistrationPage
+
+        return RegistrationPage(self.ctx)
+
+    def _make_queue(self) -> QWidget:
+        from ui.pages.queue_page import QueuePage
+
+        return QueuePage(self.ctx)
+
+    def _make_settings(self) -> QWidget:
+        from ui.pages.settings_page import SettingsPage
+
+        return SettingsPage(self.ctx)
+
+    def open_area(self, key: str) -> QWidget:
+        for row, (k, _title, _f) in enumerate(self.factories):
+            if k == key:
+                self.sidebar.setCurrentRow(row)
+                return self.pages[key]
+        raise KeyError(key)
+
+    def _open_row(self, row: int) -> None:
+        if row < 0:
+            return
+        key, _title, factory = self.factories[row]
+        page = self.pages.get(key)
+        if page is None:
+            # Pages are built on first use so that start-up stays fast.
+            page = factory()
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        self.page_ready.emit(key)
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        for i, (_key, title, _f) in enumerate(self.factories, start=1):
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i}"))
+            action.triggered.connect(lambda _=False, r=i - 1: self.sidebar.setCurrentRow(r))
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About KanimDesk"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About KanimDesk"),
+            self.tr("KanimDesk %1\nFront desk of the immigration office.").replace("%1", __version__),
+        )
+
+    def closeEvent(self, event) -> None:
+        self.ctx.runner.wait(10000)
+        super().closeEvent(event)

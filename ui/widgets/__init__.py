@@ -1,0 +1,1 @@
+"""Reusable widgets: NIK field, date field, field error label, banner."""
