@@ -56,6 +56,8 @@ class Settings:
     collection_working_days: int = 4
     uncollected_cancel_days: int = 30
     walk_in_priority_quota: int = 5
+    # Per PC: which counter this is (shown on the display and in the queue log).
+    counter: str = "1"
     office: OfficeProfile = field(default_factory=OfficeProfile)
 
     def validate(self) -> dict[str, str]:

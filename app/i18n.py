@@ -83,7 +83,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "ticket.state": (
         "Nomor {number} berstatus {status}; tindakan ini tidak bisa dilakukan.",
-        "Number {number} is {status}; this action is not possible.",
+        "Number {number} is {status_en}; this action is not possible.",
     ),
     "queue.empty": ("Tidak ada antrean menunggu.", "No one is waiting."),
     "printer.missing": (

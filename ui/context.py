@@ -30,13 +30,16 @@ class DeskContext(QObject):
             self.officer = getpass.getuser()
         except Exception:  # no user name on some kiosk setups
             self.officer = "petugas"
-        self.counter = "1"
+        self.counter = settings.counter or "1"
 
     @property
     def lang(self) -> str:
         return self.settings.language
 
     def apply_settings(self, settings: Settings) -> None:
+        from app.services.setup import apply_office
+
         save_settings(settings)
+        apply_office(self.db, settings)
         self.settings = settings
         self.changed.emit("settings")

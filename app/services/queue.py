@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from app.db.engine import Database
 from app.db.models import QueueEvent, Service, Ticket, TicketSequence
 from app.domain.problems import InputRejected, Problem
-from app.domain.tickets import PRIORITIES, format_number, parse_number
+from app.domain.tickets import PRIORITIES, STATUS_LABELS, format_number, parse_number
 from app.services.setup import office_id
 
 
@@ -33,6 +33,17 @@ class TicketInfo:
     counter: str | None = None
     application_id: int | None = None
     printed_count: int = 0
+    called_at: datetime | None = None
+    service_prefix: str = ""
+
+
+@dataclass(frozen=True)
+class CallShown:
+    """One call or recall for the display screen: number and counter only, never a person."""
+
+    event_id: int
+    number: str
+    counter: str
 
 
 def _next_sequence(s: Session, oid: int, day: date, prefix: str) -> int:
@@ -59,14 +70,14 @@ def _waiting_ahead(s: Session, t: Ticket) -> int:
     base = and_(
         Ticket.office_id == t.office_id,
         Ticket.ticket_date == t.ticket_date,
-        Ticket.prefix == t.prefix,
+        Ticket.service_id == t.service_id,
         Ticket.status == "waiting",
         Ticket.id != t.id,
     )
     if t.priority:
-        ahead = and_(base, Ticket.priority.is_not(None), Ticket.sequence < t.sequence)
+        ahead = and_(base, Ticket.priority.is_not(None), Ticket.id < t.id)
     else:
-        ahead = and_(base, or_(Ticket.priority.is_not(None), Ticket.sequence < t.sequence))
+        ahead = and_(base, or_(Ticket.priority.is_not(None), Ticket.id < t.id))
     return int(s.scalar(select(func.count()).select_from(Ticket).where(ahead)) or 0)
 
 
@@ -87,6 +98,8 @@ def _info(s: Session, t: Ticket) -> TicketInfo:
         counter=t.counter,
         application_id=t.application_id,
         printed_count=t.printed_count,
+        called_at=t.called_at,
+        service_prefix=t.service.prefix,
     )
 
 
@@ -186,7 +199,9 @@ def mark_printed(db: Database, ticket_id: int, counter: str | None = None, offic
 
 # --- counter verbs -------------------------------------------------------
 
-_ALLOWED = {
+# Which statuses each verb starts from (the queue page enables its buttons from this).
+
+ALLOWED_FROM = {
     "call": {"waiting"},
     "recall": {"called"},
     "start": {"called"},
@@ -205,9 +220,10 @@ _NEW_STATUS = {
 
 
 def _apply(s: Session, t: Ticket, verb: str, counter: str | None, officer: str | None) -> None:
-    if t.status not in _ALLOWED[verb]:
+    if t.status not in ALLOWED_FROM[verb]:
         raise InputRejected(
-            [Problem("ticket.state", "number", {"number": t.number, "status": t.status})]
+            [Problem("ticket.state", "number", {"number": t.number, "status": STATUS_LABELS[t.status][0],
+                                                "status_en": STATUS_LABELS[t.status][1]})]
         )
     now = datetime.now()
     t.status = _NEW_STATUS[verb]
@@ -238,7 +254,8 @@ def call_next(
             Ticket.status == "waiting",
         )
         if prefixes:
-            q = q.where(Ticket.prefix.in_(prefixes))
+            # By the service it waits for now: a transferred ticket keeps its number.
+            q = q.where(Ticket.service_id.in_(select(Service.id).where(Service.prefix.in_(prefixes))))
         q = q.order_by(Ticket.priority.is_(None), Ticket.issued_at, Ticket.id).limit(1)
         if s.get_bind().dialect.name == "postgresql":
             q = q.with_for_update(skip_locked=True)
@@ -278,3 +295,30 @@ def transfer(
         s.add(QueueEvent(ticket_id=t.id, event="transfer", counter=counter, officer=officer, detail=svc.prefix))
         s.flush()
         return _info(s, t)
+
+
+def recent_calls(db: Database, office_code: str, day: date, limit: int = 6) -> list[CallShown]:
+    """The last calls and recalls of the day, newest first, each number once.
+
+    Read from the QueueEvent log because a recall changes no ticket column.
+    """
+    with db.session() as s:
+        rows = s.execute(
+            select(QueueEvent.id, Ticket.prefix, Ticket.sequence, QueueEvent.counter)
+            .join(Ticket, Ticket.id == QueueEvent.ticket_id)
+            .where(
+                Ticket.office_id == office_id(s, office_code),
+                Ticket.ticket_date == day,
+                QueueEvent.event.in_(("call", "recall")),
+            )
+            .order_by(QueueEvent.id.desc())
+            .limit(limit * 4)
+        ).all()
+    seen: set[str] = set()
+    out: list[CallShown] = []
+    for event_id, prefix, sequence, counter in rows:
+        number = format_number(prefix, sequence)
+        if number not in seen:
+            seen.add(number)
+            out.append(CallShown(event_id, number, counter or ""))
+    return out[:limit]

@@ -60,3 +60,9 @@ def office_id(s, code: str) -> int:
     if oid is None:
         raise LookupError(f"office {code} not seeded")
     return int(oid)
+
+
+def apply_office(db: Database, settings: Settings) -> None:
+    """Make the office named in settings exist (a new office code or name from the Settings page)."""
+    with db.write() as s:
+        seed(s, settings)

@@ -1,0 +1,349 @@
+"""Settings page: office profile, language, slip printer and paper, service rules; Save with Ctrl+S."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from sqlalchemy.engine import make_url
+
+from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
+from PySide6.QtPrintSupport import QPrinterInfo
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.config import Settings
+from app.i18n import text
+
+from ui.context import DeskContext
+from ui.widgets.fields import Banner, FieldError
+
+# Settings.office fields edited here, in form order: (field, max length).
+OFFICE_FIELDS = (
+    ("code", 32),
+    ("name", 200),
+    ("office_class", 60),
+    ("address", 200),
+    ("city", 80),
+    ("head_name", 120),
+    ("head_nip", 18),
+    ("regional_office", 200),
+    ("regency_code", 4),
+)
+LANGUAGES = (("Bahasa Indonesia", "id"), ("English", "en"))  # each in its own language
+
+
+class SettingsPage(QWidget):
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.errors: dict[str, FieldError] = {}
+        self.shown = ctx.settings  # what the form was last filled from
+        self.banner = Banner()
+
+        self.language = QComboBox()
+        for label, code in LANGUAGES:
+            self.language.addItem(label, code)
+        self.office = {name: QLineEdit() for name, _ in OFFICE_FIELDS}
+        for name, length in OFFICE_FIELDS:
+            self.office[name].setMaxLength(length)
+        digits = QRegularExpressionValidator(QRegularExpression(r"[0-9]{0,18}"), self)
+        self.office["head_nip"].setValidator(digits)
+        self.office["regency_code"].setValidator(digits)
+        self.office["regency_code"].setMaximumWidth(80)
+        self.printer = QComboBox()
+        self.printer.setEditable(True)
+        self.printer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.paper = QComboBox()
+        for mm in (80, 58):
+            self.paper.addItem(f"{mm} mm", mm)
+        # Spin ranges are wider than the rules on purpose: Settings.validate() is the judge.
+        self.working_days = self._spin(0, 99)
+        self.cancel_days = self._spin(1, 365)
+        self.quota = self._spin(0, 999)
+        self.db_url = QLineEdit()
+        self.db_url.setReadOnly(True)
+
+        self.save_button = QPushButton(self.tr("&Save") + "  (Ctrl+S)")
+        self.save_button.setDefault(True)
+        self.discard_button = QPushButton(self.tr("&Discard changes"))
+
+        self._build()
+        self._connect()
+        self._fill_form()
+
+    def page_title(self) -> str:
+        return self.tr("Settings")
+
+    @staticmethod
+    def _spin(low: int, high: int) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(low, high)
+        spin.setMaximumWidth(100)
+        return spin
+
+    # --- layout ------------------------------------------------------------
+
+    def _field(self, editor: QWidget, key: str) -> QWidget:
+        """The editor with its red reason line underneath."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(editor)
+        error = FieldError()
+        layout.addWidget(error)
+        self.errors[key] = error
+        box.setFocusProxy(editor)  # so a label's mnemonic lands in the editor
+        return box
+
+    def _note(self, message: str) -> QLabel:
+        label = QLabel(message)
+        label.setWordWrap(True)
+        label.setStyleSheet("color: #5f6368; font-size: 11px;")
+        return label
+
+    def _build(self) -> None:
+        office_box = QGroupBox(self.tr("Office profile"))
+        of = QFormLayout(office_box)
+        labels = {
+            "code": self.tr("Office &code:"),
+            "name": self.tr("Office &name:"),
+            "office_class": self.tr("Office c&lass:"),
+            "address": self.tr("&Address:"),
+            "city": self.tr("C&ity:"),
+            "head_name": self.tr("&Head of office:"),
+            "head_nip": self.tr("Head's NI&P:"),
+            "regional_office": self.tr("&Regional office:"),
+            "regency_code": self.tr("NIK regenc&y code:"),
+        }
+        for name, _ in OFFICE_FIELDS:
+            of.addRow(labels[name], self._field(self.office[name], f"office.{name}"))
+        of.addRow("", self._note(self.tr(
+            "The office code identifies this office's numbers in the database; change it only "
+            "when setting up a new office. The regency code (4 digits, e.g. 1603) marks local NIKs."
+        )))  # fmt: skip
+
+        language_box = QGroupBox(self.tr("Language"))
+        lf = QFormLayout(language_box)
+        lf.addRow(self.tr("Lan&guage:"), self._field(self.language, "language"))
+        lf.addRow(
+            "",
+            self._note(
+                self.tr("Menus and labels change language when the program is opened again.")
+            ),
+        )
+
+        slip_box = QGroupBox(self.tr("Slip printing"))
+        sf = QFormLayout(slip_box)
+        sf.addRow(self.tr("Slip prin&ter:"), self._field(self.printer, "slip_printer"))
+        sf.addRow(self.tr("Paper &width:"), self._field(self.paper, "slip_paper_mm"))
+
+        rules_box = QGroupBox(self.tr("Service rules"))
+        rf = QFormLayout(rules_box)
+        rf.addRow(self.tr("Passport ready after (wor&king days):"),
+                  self._field(self.working_days, "collection_working_days"))  # fmt: skip
+        rf.addRow(
+            self.tr("Cancel &uncollected after (days):"),
+            self._field(self.cancel_days, "uncollected_cancel_days"),
+        )
+        rf.addRow(
+            self.tr("Walk-in priority &quota per day:"),
+            self._field(self.quota, "walk_in_priority_quota"),
+        )
+
+        db_box = QGroupBox(self.tr("Database"))
+        df = QFormLayout(db_box)
+        df.addRow(self.tr("In use:"), self.db_url)
+        df.addRow("", self._note(self.tr(
+            "Set by db_url in the settings file, or for one start by --db URL or the KANIMDESK_DB "
+            "variable (these win). A change takes effect when the program is opened again."
+        )))  # fmt: skip
+
+        left = QVBoxLayout()
+        left.addWidget(office_box)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(language_box)
+        right.addWidget(slip_box)
+        right.addWidget(rules_box)
+        right.addWidget(db_box)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+
+        inner = QWidget()
+        inner.setLayout(columns)
+        scroll = QScrollArea()
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.discard_button)
+        buttons.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+
+        order: list[QWidget] = [
+            *(self.office[name] for name, _ in OFFICE_FIELDS),
+            self.language,
+            self.printer,
+            self.paper,
+            self.working_days,
+            self.cancel_days,
+            self.quota,
+            self.db_url,
+            self.discard_button,
+            self.save_button,
+        ]
+        for a, b in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(a, b)
+
+    def _connect(self) -> None:
+        self.ctx.changed.connect(self._on_changed)
+        self.save_button.clicked.connect(self.save)
+        self.discard_button.clicked.connect(self.discard)
+        shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.save)
+        for editor in self.office.values():
+            editor.textChanged.connect(self._update_buttons)
+        for combo in (self.language, self.paper):
+            combo.currentIndexChanged.connect(self._update_buttons)
+        self.printer.currentTextChanged.connect(self._update_buttons)
+        for spin in (self.working_days, self.cancel_days, self.quota):
+            spin.valueChanged.connect(self._update_buttons)
+
+    # --- form <-> settings ---------------------------------------------------
+
+    def refresh(self) -> None:
+        """Show the settings in force, unless the clerk has unsaved edits (those are kept)."""
+        if not self.is_dirty():
+            self._fill_form()
+
+    def _fill_form(self) -> None:
+        s = self.shown = self.ctx.settings
+        self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
+        for name, _ in OFFICE_FIELDS:
+            self.office[name].setText(str(getattr(s.office, name)))
+            self.office[name].setCursorPosition(0)  # long names show their beginning
+        self._fill_printers(s.slip_printer)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(s.slip_paper_mm)))
+        self.working_days.setValue(s.collection_working_days)
+        self.cancel_days.setValue(s.uncollected_cancel_days)
+        self.quota.setValue(s.walk_in_priority_quota)
+        try:
+            self.db_url.setText(make_url(self.ctx.db.url).render_as_string(hide_password=True))
+        except Exception:  # an odd URL is shown as it is rather than not at all
+            self.db_url.setText(str(self.ctx.db.url))
+        self._show_errors({})
+        self._update_buttons()
+
+    def _no_printer(self) -> str:
+        return self.tr("(none)")
+
+    def _fill_printers(self, chosen: str) -> None:
+        self.printer.blockSignals(True)
+        self.printer.clear()
+        self.printer.addItem(self._no_printer())
+        names = QPrinterInfo.availablePrinterNames()
+        self.printer.addItems(names)
+        if chosen and chosen not in names:
+            # Configured but not installed on this PC: keep it rather than lose it.
+            self.printer.addItem(chosen)
+        self.printer.setCurrentText(chosen or self._no_printer())
+        self.printer.blockSignals(False)
+
+    def edited_settings(self) -> Settings:
+        """The settings as the form now shows them (not yet validated or saved)."""
+        return self._form_over(self.ctx.settings)
+
+    def _form_over(self, base: Settings) -> Settings:
+        printer = self.printer.currentText().strip()
+        office = dataclasses.replace(
+            base.office, **{name: self.office[name].text().strip() for name, _ in OFFICE_FIELDS}
+        )
+        return dataclasses.replace(
+            base,
+            language=self.language.currentData(),
+            slip_printer="" if printer == self._no_printer() else printer,
+            slip_paper_mm=int(self.paper.currentData()),
+            collection_working_days=self.working_days.value(),
+            uncollected_cancel_days=self.cancel_days.value(),
+            walk_in_priority_quota=self.quota.value(),
+            office=office,
+        )
+
+    def is_dirty(self) -> bool:
+        """Edited since the form was filled (compared with what it was filled from)."""
+        return self._form_over(self.shown) != self.shown
+
+    def _update_buttons(self) -> None:
+        dirty = self.is_dirty()
+        self.save_button.setEnabled(dirty)
+        self.discard_button.setEnabled(dirty)
+
+    def _show_errors(self, problems: dict[str, str]) -> None:
+        for key, error in self.errors.items():
+            error.show_message(text(problems[key], self.ctx.lang) if key in problems else "")
+
+    # --- actions -------------------------------------------------------------
+
+    def save(self) -> bool:
+        new = self.edited_settings()
+        problems = new.validate()
+        self._show_errors(problems)
+        if problems:
+            unplaced = [text(k, self.ctx.lang) for f, k in problems.items() if f not in self.errors]
+            message = self.tr("Not saved: correct the fields marked in red.")
+            self.banner.show_message(" ".join([message, *unplaced]), "error")
+            first = next((f for f in self.errors if f in problems), None)
+            if first:
+                self.errors[first].parentWidget().setFocus()
+            return False
+        if new == self.ctx.settings:
+            self.banner.show_message(self.tr("Nothing to save."), "info")
+            return True
+        language_changed = new.language != self.ctx.settings.language
+        try:
+            self.ctx.apply_settings(new)
+        except OSError as exc:
+            self.banner.show_message(
+                self.tr(
+                    "The settings file could not be written (%1). Your changes are still in the form."
+                ).replace("%1", str(exc.strerror or exc)),
+                "error",
+            )
+            return False
+        self._fill_form()
+        message = self.tr("Settings saved.")
+        if language_changed:
+            message += " " + self.tr("The new language applies when the program is opened again.")
+        self.banner.show_message(message, "ok")
+        return True
+
+    def discard(self) -> None:
+        self._fill_form()
+        self.banner.show_message(self.tr("Changes discarded."), "info")
+
+    def _on_changed(self, area: str) -> None:
+        # Another part of the program saved settings: show them, unless the clerk is mid-edit.
+        if area == "settings":
+            self.refresh()
