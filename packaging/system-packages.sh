@@ -6,7 +6,7 @@ SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 PKGS="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
  libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libfontconfig1
- libdbus-1-3 fonts-dejavu-core python3-venv"
+ libdbus-1-3 libcups2 fonts-dejavu-core python3-venv"
 if [ "${1:-}" = "--test" ]; then
   PKGS="$PKGS postgresql cups cups-client cups-pdf poppler-utils xvfb"
 fi

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
 
@@ -30,6 +31,12 @@ class _Task(QRunnable):
             self.relay.failed.emit(exc)
         else:
             self.relay.done.emit(result)
+
+
+def _alive(callback: Callable[..., Any]) -> bool:
+    """False when the callback's widget was closed while its task ran (its C++ side is gone)."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
 
 
 class TaskRunner(QObject):
@@ -67,7 +74,7 @@ class TaskRunner(QObject):
 
         def finish(callback, value):
             self._relays.discard(relay)
-            if callback:
+            if callback and _alive(callback):
                 callback(value)
             self.idle.emit()
 

@@ -95,4 +95,4 @@ class Banner(QFrame):
         self.setVisible(bool(message))
 
     def text(self) -> str:
-        return self.label.text() if self.isVisible() else ""
+        return "" if self.isHidden() else self.label.text()

@@ -1,0 +1,1 @@
+"""PDF documents made with ReportLab: queue slips, receipts, visit and meeting reports."""
