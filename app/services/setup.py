@@ -13,9 +13,12 @@ from app.domain.tickets import SERVICES
 
 
 def init_database(db: Database, settings: Settings) -> None:
+    from app.services.templates import ensure_default_template
+
     upgrade(db.engine)
     with db.write() as s:
         seed(s, settings)
+    ensure_default_template(db)
 
 
 def seed(s, settings: Settings) -> None:

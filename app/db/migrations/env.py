@@ -2,6 +2,7 @@
 
 from alembic import context
 
+import app.db.visit_models  # noqa: F401
 from app.db.models import Base
 
 target_metadata = Base.metadata
