@@ -122,10 +122,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Kode booking {code} sudah terdaftar dengan data lain.",
         "Booking code {code} is already registered with other data.",
     ),
-    "import.nik_other_person": (
-        "NIK sudah terdaftar atas nama lain ({name}).",
-        "NIK is already registered to another name ({name}).",
-    ),
     # Settings
     "settings.language": ("Bahasa harus id atau en.", "Language must be id or en."),
     "settings.paper": ("Lebar kertas slip harus 58 atau 80 mm.", "Slip paper must be 58 or 80 mm."),

@@ -44,7 +44,8 @@ def untranslated(ts: Path) -> list[tuple[str, str]]:
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             tr = message.find("translation")
-            if tr is None or tr.get("type") in ("unfinished", "vanished", "obsolete") or not (tr.text or "").strip():
+            texts = [tr.text or ""] + [n.text or "" for n in tr.iter("numerusform")] if tr is not None else []
+            if tr is None or tr.get("type") in ("unfinished", "vanished", "obsolete") or not "".join(texts).strip():
                 if tr is not None and tr.get("type") in ("vanished", "obsolete"):
                     continue
                 out.append((name, message.findtext("source") or ""))
