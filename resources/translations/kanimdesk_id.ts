@@ -24,32 +24,37 @@
         <translation>Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="55"/>
+        <source>Counter %1</source>
+        <translation>Loket %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>&amp;Quit</source>
         <translation>&amp;Keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>&amp;Help</source>
         <translation>Ban&amp;tuan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>&amp;About KanimDesk</source>
         <translation>&amp;Tentang KanimDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>About KanimDesk</source>
         <translation>Tentang KanimDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>KanimDesk %1
 Front desk of the immigration office.</source>
         <translation>KanimDesk %1
@@ -464,82 +469,102 @@ Meja layanan depan kantor imigrasi.</translation>
 <context>
     <name>RegistrationPage</name>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="57"/>
+        <location filename="../../ui/pages/registration_page.py" line="58"/>
         <source>Save &amp;&amp; Print  (Ctrl+Enter)</source>
         <translation>Simpan &amp;&amp; Cetak  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="61"/>
+        <location filename="../../ui/pages/registration_page.py" line="62"/>
         <source>New applicant  (Esc)</source>
         <translation>Pemohon baru  (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="70"/>
+        <location filename="../../ui/pages/registration_page.py" line="71"/>
         <source>&amp;Reprint slip</source>
         <translation>&amp;Cetak ulang slip</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/registration_page.py" line="73"/>
+        <source>M-Paspor booking code, then Enter</source>
+        <translation>Kode booking M-Paspor, lalu Enter</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/registration_page.py" line="76"/>
+        <source>Check &amp;in booking  (F8)</source>
+        <translation>Check-&amp;in booking  (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registration_page.py" line="84"/>
         <source>Registration</source>
         <translation>Pendaftaran</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="79"/>
+        <location filename="../../ui/pages/registration_page.py" line="87"/>
         <source>PNBP fee</source>
         <translation>Biaya PNBP</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="90"/>
+        <location filename="../../ui/pages/registration_page.py" line="98"/>
         <source>Today&apos;s tickets</source>
         <translation>Nomor antrean hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="149"/>
+        <location filename="../../ui/pages/registration_page.py" line="107"/>
+        <source>Booked applicant (M-Paspor)</source>
+        <translation>Pemohon dengan booking (M-Paspor)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registration_page.py" line="159"/>
+        <source>Bookings today: %1, checked in: %2</source>
+        <translation>Booking hari ini: %1, sudah check-in: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registration_page.py" line="175"/>
         <source>Could not complete the action: %1. Nothing was lost; try again.</source>
         <translation>Tindakan tidak dapat diselesaikan: %1. Tidak ada data yang hilang; coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="173"/>
+        <location filename="../../ui/pages/registration_page.py" line="199"/>
         <source>New applicant: fill in the details.</source>
         <translation>Pemohon baru: lengkapi data.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="175"/>
+        <location filename="../../ui/pages/registration_page.py" line="201"/>
         <source>Known applicant: details filled in, check them.</source>
         <translation>Pemohon sudah terdaftar: data terisi, periksa kembali.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="229"/>
+        <location filename="../../ui/pages/registration_page.py" line="255"/>
         <source>Not saved. Correct the marked fields.</source>
         <translation>Belum disimpan. Perbaiki isian yang ditandai.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="241"/>
+        <location filename="../../ui/pages/registration_page.py" line="267"/>
         <source>Ticket %1 issued.</source>
         <translation>Nomor antrean %1 diterbitkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="242"/>
+        <location filename="../../ui/pages/registration_page.py" line="268"/>
         <source>Waiting ahead: %1.</source>
         <translation>Menunggu di depan: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="243"/>
+        <location filename="../../ui/pages/registration_page.py" line="269"/>
         <source>Fee %1.</source>
         <translation>Biaya %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="246"/>
+        <location filename="../../ui/pages/registration_page.py" line="272"/>
         <source>Expected collection: %1.</source>
         <translation>Perkiraan penyerahan: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="275"/>
+        <location filename="../../ui/pages/registration_page.py" line="323"/>
         <source>Select a ticket in the list first.</source>
         <translation>Pilih dulu nomor antrean di daftar.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="287"/>
+        <location filename="../../ui/pages/registration_page.py" line="335"/>
         <source>Slip %1 reprinted.</source>
         <translation>Slip %1 dicetak ulang.</translation>
     </message>

@@ -163,3 +163,30 @@ def test_threaded_runner_saves_off_the_ui_thread(qtbot, sqlite_db, settings):
     page.save_and_print()
     qtbot.waitUntil(lambda: "A-001" in page.banner.text(), timeout=10000)
     assert ctx.runner.wait()
+
+
+def test_booked_applicant_checks_in_by_code(qtbot, page, sqlite_db, settings, tmp_path):
+    from datetime import date
+
+    from app.services.appointments import import_appointments
+
+    day = date.today().isoformat()
+    csv = tmp_path / "today.csv"
+    csv.write_text(
+        "booking_code,nik,name,birth_date,sex,phone,application_kind,product,validity_years,appointment_date\n"
+        f"MP-TEST-0001,1603015507900001,Siti Aminah,1990-07-15,P,081234567890,hilang,epaspor,10,{day}\n",
+        encoding="utf-8",
+    )
+    assert import_appointments(sqlite_db, settings, csv).imported == 1
+    page.refresh()
+    assert "1" in page.booking_status.text()
+    _key(qtbot, Qt.Key.Key_F8)
+    assert page.booking.hasFocus()
+    _type(qtbot, "mp-test-0001")
+    _key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "B-001" in page.banner.text(), timeout=10000)
+    _key(qtbot, Qt.Key.Key_Return)  # the same code again is refused with the ticket named
+    assert page.booking.text() == ""
+    page.booking.setText("MP-TEST-0001")
+    page.check_in_booking()
+    assert page.banner.kind == "error" and "B-001" in page.banner.text()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -23,7 +24,7 @@ from app.domain.passport import TariffRow, compute_fee
 from app.domain.problems import InputRejected
 from app.i18n import long_date, rupiah
 from app.reports.slip import render_slip
-from app.services import queue, registration
+from app.services import appointments, queue, registration
 
 from ui.context import DeskContext
 from ui.models.ticket_table import TICKET_ROLE, TicketTableModel
@@ -68,6 +69,13 @@ class RegistrationPage(QWidget):
         self.tickets_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.tickets_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.reprint_button = QPushButton(self.tr("&Reprint slip"))
+        self.booking = QLineEdit()
+        self.booking.setPlaceholderText(self.tr("M-Paspor booking code, then Enter"))
+        self.booking.setMaxLength(40)
+        self.booking.setClearButtonEnabled(True)
+        self.booking_button = QPushButton(self.tr("Check &in booking  (F8)"))
+        self.booking_status = QLabel()
+        self.booking_status.setStyleSheet("color: #5f6368;")
         self._build()
         self._connect()
         self.refresh()
@@ -96,8 +104,14 @@ class RegistrationPage(QWidget):
         tl.addLayout(row)
 
         self.form.add_to_left(actions)
+        booking_box = QGroupBox(self.tr("Booked applicant (M-Paspor)"))
+        bl = QHBoxLayout(booking_box)
+        bl.addWidget(self.booking, 1)
+        bl.addWidget(self.booking_button)
+        bl.addWidget(self.booking_status, 1)
         main = QVBoxLayout(self)
         main.addWidget(self.banner)
+        main.addWidget(booking_box)
         main.addWidget(self.form)
         main.addWidget(today_box, 1)
         QWidget.setTabOrder(self.form.documents_view, self.save_button)
@@ -110,6 +124,10 @@ class RegistrationPage(QWidget):
         self.save_button.clicked.connect(self.save_and_print)
         self.clear_button.clicked.connect(self.new_applicant)
         self.reprint_button.clicked.connect(self.reprint_selected)
+        self.booking.returnPressed.connect(self.check_in_booking)
+        self.booking_button.clicked.connect(self.check_in_booking)
+        QShortcut(QKeySequence("F8"), self, self.booking.setFocus,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
         self.tickets_view.doubleClicked.connect(self.reprint_selected)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.save_and_print,
@@ -124,14 +142,22 @@ class RegistrationPage(QWidget):
         db, code = self.ctx.db, self.ctx.settings.office.code
 
         def load():
-            return registration.load_tariffs(db), queue.tickets_on(db, code)
+            today = date.today()
+            return registration.load_tariffs(db), queue.tickets_on(db, code), appointments.appointments_on(db, today)
 
         self.ctx.runner.run(load, self._loaded, self._failed)
 
     def _loaded(self, result) -> None:
-        self.tariffs, rows = result
+        self.tariffs, rows, booked = result
         self.tickets.set_rows(rows)
+        self._show_booking_count(booked)
         self._update_fee()
+
+    def _show_booking_count(self, booked) -> None:
+        done = sum(1 for b in booked if b.checked_in)
+        self.booking_status.setText(
+            self.tr("Bookings today: %1, checked in: %2").replace("%1", str(len(booked))).replace("%2", str(done))
+        )
 
     def _on_changed(self, area: str) -> None:
         if area in ("tickets", "applications"):
@@ -268,6 +294,28 @@ class RegistrationPage(QWidget):
         db, counter, officer = self.ctx.db, self.ctx.counter, self.ctx.officer
         self.ctx.runner.run(lambda: queue.mark_printed(db, ticket_id, counter, officer), None, self._failed)
         return None
+
+    def check_in_booking(self) -> None:
+        code = self.booking.text().strip()
+        if not code:
+            self.booking.setFocus()
+            return
+        db, settings, officer, counter = self.ctx.db, self.ctx.settings, self.ctx.officer, self.ctx.counter
+        lang = self.ctx.lang
+        priority = self.form.priority.currentData()
+
+        def work():
+            result = appointments.check_in(db, settings, code, priority, officer=officer, counter=counter)
+            return result, render_slip(result.ticket, settings, lang=lang)
+
+        def done(result) -> None:
+            self.booking.clear()
+            self._saved(result)
+            self.booking.setFocus()
+            today = date.today()
+            self.ctx.runner.run(lambda: appointments.appointments_on(db, today), self._show_booking_count)
+
+        self.ctx.runner.run(work, done, self._failed)
 
     def reprint_selected(self) -> None:
         index = self.tickets_view.currentIndex()
