@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Any, Optional
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -64,8 +64,8 @@ class Tariff(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(40), unique=True)
     component: Mapped[str] = mapped_column(String(20))
-    product: Mapped[Optional[str]] = mapped_column(String(20))
-    validity_years: Mapped[Optional[int]] = mapped_column(Integer)
+    product: Mapped[str | None] = mapped_column(String(20))
+    validity_years: Mapped[int | None] = mapped_column(Integer)
     amount: Mapped[int] = mapped_column(Integer)
     valid_from: Mapped[date] = mapped_column(Date)
     basis: Mapped[str] = mapped_column(String(80))
@@ -81,15 +81,15 @@ class Applicant(Base):
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     citizenship: Mapped[str] = mapped_column(String(3))  # WNI | WNA
-    nik: Mapped[Optional[str]] = mapped_column(String(16), unique=True)
-    passport_no: Mapped[Optional[str]] = mapped_column(String(12))
-    nationality: Mapped[Optional[str]] = mapped_column(String(3))
+    nik: Mapped[str | None] = mapped_column(String(16), unique=True)
+    passport_no: Mapped[str | None] = mapped_column(String(12))
+    nationality: Mapped[str | None] = mapped_column(String(3))
     name: Mapped[str] = mapped_column(String(120))
-    birth_place: Mapped[Optional[str]] = mapped_column(String(80))
+    birth_place: Mapped[str | None] = mapped_column(String(80))
     birth_date: Mapped[date] = mapped_column(Date)
     sex: Mapped[str] = mapped_column(String(1))
     married: Mapped[bool] = mapped_column(Boolean, default=False)
-    phone: Mapped[Optional[str]] = mapped_column(String(20))
+    phone: Mapped[str | None] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now, onupdate=datetime.now)
 
@@ -113,11 +113,11 @@ class Application(Base):
     purpose: Mapped[str] = mapped_column(String(20), default="umum")
     fee_total: Mapped[int] = mapped_column(Integer)
     documents: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    booking_code: Mapped[Optional[str]] = mapped_column(String(40), unique=True)
+    booking_code: Mapped[str | None] = mapped_column(String(40), unique=True)
     stage: Mapped[str] = mapped_column(String(20), default="berkas")
-    paid_at: Mapped[Optional[datetime]] = mapped_column(DateTime)
-    collection_date: Mapped[Optional[date]] = mapped_column(Date)
-    officer: Mapped[Optional[str]] = mapped_column(String(60))
+    paid_at: Mapped[datetime | None] = mapped_column(DateTime)
+    collection_date: Mapped[date | None] = mapped_column(Date)
+    officer: Mapped[str | None] = mapped_column(String(60))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now, onupdate=datetime.now)
 
@@ -144,7 +144,7 @@ class ApplicationStage(Base):
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id", ondelete="CASCADE"), index=True)
     stage: Mapped[str] = mapped_column(String(20))
     at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
-    officer: Mapped[Optional[str]] = mapped_column(String(60))
+    officer: Mapped[str | None] = mapped_column(String(60))
 
 
 class TicketSequence(Base):
@@ -170,14 +170,14 @@ class Ticket(Base):
     ticket_date: Mapped[date] = mapped_column(Date)
     prefix: Mapped[str] = mapped_column(String(1))
     sequence: Mapped[int] = mapped_column(Integer)
-    priority: Mapped[Optional[str]] = mapped_column(String(20))
+    priority: Mapped[str | None] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(12), default="waiting")
     issued_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
-    called_at: Mapped[Optional[datetime]] = mapped_column(DateTime)
-    served_at: Mapped[Optional[datetime]] = mapped_column(DateTime)
-    finished_at: Mapped[Optional[datetime]] = mapped_column(DateTime)
-    counter: Mapped[Optional[str]] = mapped_column(String(20))
-    application_id: Mapped[Optional[int]] = mapped_column(ForeignKey("application.id"), index=True)
+    called_at: Mapped[datetime | None] = mapped_column(DateTime)
+    served_at: Mapped[datetime | None] = mapped_column(DateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    counter: Mapped[str | None] = mapped_column(String(20))
+    application_id: Mapped[int | None] = mapped_column(ForeignKey("application.id"), index=True)
     printed_count: Mapped[int] = mapped_column(Integer, default=0)
 
     service: Mapped[Service] = relationship()
@@ -195,9 +195,9 @@ class QueueEvent(Base):
     ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id", ondelete="CASCADE"), index=True)
     event: Mapped[str] = mapped_column(String(20))
     at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
-    counter: Mapped[Optional[str]] = mapped_column(String(20))
-    officer: Mapped[Optional[str]] = mapped_column(String(60))
-    detail: Mapped[Optional[str]] = mapped_column(String(200))
+    counter: Mapped[str | None] = mapped_column(String(20))
+    officer: Mapped[str | None] = mapped_column(String(60))
+    detail: Mapped[str | None] = mapped_column(String(200))
 
 
 class ImportBatch(Base):
@@ -225,9 +225,9 @@ class Appointment(Base):
     kind: Mapped[str] = mapped_column(String(20))
     product: Mapped[str] = mapped_column(String(20))
     validity_years: Mapped[int] = mapped_column(Integer)
-    batch_id: Mapped[Optional[int]] = mapped_column(ForeignKey("import_batch.id"))
-    application_id: Mapped[Optional[int]] = mapped_column(ForeignKey("application.id"))
-    checked_in_at: Mapped[Optional[datetime]] = mapped_column(DateTime)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"))
+    application_id: Mapped[int | None] = mapped_column(ForeignKey("application.id"))
+    checked_in_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     applicant: Mapped[Applicant] = relationship()
 
@@ -239,5 +239,5 @@ class AuditLog(Base):
     actor: Mapped[str] = mapped_column(String(60))
     action: Mapped[str] = mapped_column(String(40))
     entity: Mapped[str] = mapped_column(String(40))
-    entity_id: Mapped[Optional[str]] = mapped_column(String(40))
-    detail: Mapped[Optional[str]] = mapped_column(Text)
+    entity_id: Mapped[str | None] = mapped_column(String(40))
+    detail: Mapped[str | None] = mapped_column(Text)
