@@ -3,13 +3,45 @@
 from __future__ import annotations
 
 import getpass
+import threading
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from app.config import Settings, save_settings
-from app.db.engine import Database
 
 from ui.workers import TaskRunner
+
+if TYPE_CHECKING:
+    from app.db.engine import Database
+
+
+class DeferredDatabase:
+    """Opens (and creates or upgrades) the database on first use, on the worker thread.
+
+    The window shows before SQLAlchemy and the schema check have loaded; the first
+    task a page queues opens the database, and later tasks find it open.
+    """
+
+    def __init__(self, url: str, settings: Settings):
+        self.url = url
+        self._settings = settings
+        self._db: Database | None = None
+        self._lock = threading.Lock()
+
+    def open(self) -> Database:
+        with self._lock:
+            if self._db is None:
+                from app.db.engine import Database
+                from app.services.setup import init_database
+
+                db = Database(self.url)
+                init_database(db, self._settings)
+                self._db = db
+            return self._db
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.open(), name)
 
 
 class DeskContext(QObject):
@@ -21,7 +53,8 @@ class DeskContext(QObject):
 
     changed = Signal(str)
 
-    def __init__(self, db: Database, settings: Settings, runner: TaskRunner | None = None, parent=None):
+    def __init__(self, db: Database | DeferredDatabase, settings: Settings,
+                 runner: TaskRunner | None = None, parent=None):  # fmt: skip
         super().__init__(parent)
         self.db = db
         self.settings = settings
@@ -40,6 +73,6 @@ class DeskContext(QObject):
         from app.services.setup import apply_office
 
         save_settings(settings)
-        apply_office(self.db, settings)
+        apply_office(self.db, settings)  # type: ignore[arg-type]
         self.settings = settings
         self.changed.emit("settings")

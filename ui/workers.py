@@ -50,6 +50,17 @@ class TaskRunner(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self._relays: set[_Relay] = set()
+        self._held: list[tuple] | None = None
+
+    def hold(self) -> None:
+        """Queue tasks without starting them (start-up: paint the window first)."""
+        if self._held is None:
+            self._held = []
+
+    def release(self) -> None:
+        held, self._held = self._held or [], None
+        for args in held:
+            self.run(*args)
 
     def run(
         self,
@@ -57,6 +68,9 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
+        if self._held is not None:
+            self._held.append((fn, on_done, on_error))
+            return
         if self.synchronous:
             try:
                 result = fn()

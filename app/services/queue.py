@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import and_, func, or_, select
@@ -14,36 +13,9 @@ from app.db.models import QueueEvent, Service, Ticket, TicketSequence
 from app.domain.problems import InputRejected, Problem
 from app.domain.tickets import PRIORITIES, STATUS_LABELS, format_number, parse_number
 from app.services.setup import office_id
+from app.services.ticket_info import CallShown, TicketInfo
 
-
-@dataclass(frozen=True)
-class TicketInfo:
-    id: int
-    uuid: str
-    number: str
-    prefix: str
-    sequence: int
-    ticket_date: date
-    service_name_id: str
-    service_name_en: str
-    priority: str | None
-    status: str
-    issued_at: datetime
-    waiting_ahead: int
-    counter: str | None = None
-    application_id: int | None = None
-    printed_count: int = 0
-    called_at: datetime | None = None
-    service_prefix: str = ""
-
-
-@dataclass(frozen=True)
-class CallShown:
-    """One call or recall for the display screen: number and counter only, never a person."""
-
-    event_id: int
-    number: str
-    counter: str
+__all__ = ["CallShown", "TicketInfo"]
 
 
 def _next_sequence(s: Session, oid: int, day: date, prefix: str) -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -26,57 +25,15 @@ from app.domain.passport import (
 from app.domain.problems import InputRejected, Problem
 from app.domain.tickets import PRIORITIES, service_for_kind
 from app.domain.workdays import add_working_days
-from app.services.queue import TicketInfo, _info, issue_in_session
+from app.services.queue import _info, issue_in_session
+from app.services.registration_data import ApplicantInfo, RegistrationForm, RegistrationResult
 from app.services.setup import office_id
+
+__all__ = ["ApplicantInfo", "RegistrationForm", "RegistrationResult"]
 
 _NAME = re.compile(r"^[A-Za-z][A-Za-z .,'\-]*$")
 _PASSPORT = re.compile(r"^[A-Z0-9]{6,12}$")
 _PHONE = re.compile(r"^\+?[0-9]{8,15}$")
-
-
-@dataclass(frozen=True)
-class ApplicantInfo:
-    id: int
-    citizenship: str
-    nik: str | None
-    passport_no: str | None
-    nationality: str | None
-    name: str
-    birth_place: str | None
-    birth_date: date
-    sex: str
-    married: bool
-    phone: str | None
-
-
-@dataclass
-class RegistrationForm:
-    nik: str = ""
-    name: str = ""
-    birth_place: str = ""
-    birth_date: date | None = None
-    sex: str = ""
-    married: bool = False
-    phone: str = ""
-    kind: str = "baru"
-    product: str = "epaspor"
-    validity_years: int = 10
-    same_day: bool = False
-    force_majeure: bool = False
-    purpose: str = "umum"
-    documents: dict[str, bool] = field(default_factory=dict)
-    priority: str | None = None
-    booking_code: str | None = None
-
-
-@dataclass(frozen=True)
-class RegistrationResult:
-    applicant_id: int
-    application_id: int
-    fee: Fee
-    ticket: TicketInfo
-    warnings: list[Problem]
-    collection_date: date | None
 
 
 def _applicant_info(a: Applicant) -> ApplicantInfo:

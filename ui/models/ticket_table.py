@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QFont
 
 from app.domain.tickets import PRIORITIES, STATUS_LABELS
 from app.i18n import clock
-from app.services.queue import TicketInfo
+from app.services.ticket_info import TicketInfo
 
 # Roles (module constants so views, proxies and tests share them).
 TICKET_ROLE = Qt.ItemDataRole.UserRole + 1  # the TicketInfo of the row

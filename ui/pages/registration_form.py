@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.domain.documents import document_label, required_documents
 from app.domain.passport import KIND_LABELS, PRODUCT_LABELS, PURPOSE_LABELS, label
 from app.domain.tickets import PRIORITIES
-from app.services.registration import ApplicantInfo, RegistrationForm
+from app.services.registration_data import ApplicantInfo, RegistrationForm
 
 from ui.widgets.fields import DateField, FieldError, NikField
 

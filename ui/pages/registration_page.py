@@ -23,13 +23,10 @@ from app.domain.nik import check_nik
 from app.domain.passport import TariffRow, compute_fee
 from app.domain.problems import InputRejected
 from app.i18n import long_date, rupiah
-from app.reports.slip import render_slip
-from app.services import appointments, queue, registration
 
 from ui.context import DeskContext
 from ui.models.ticket_table import TICKET_ROLE, TicketTableModel
 from ui.pages.registration_form import RegistrationFormWidget
-from ui.printing import PrintError, print_slip
 from ui.widgets.fields import Banner
 
 COMPONENT_LABELS = {
@@ -38,6 +35,25 @@ COMPONENT_LABELS = {
     "lost": ("Denda hilang", "Lost charge"),
     "damaged": ("Denda rusak", "Damaged charge"),
 }
+
+
+def render_slip(*args, **kwargs) -> bytes:
+    # ReportLab loads on the worker thread at the first slip, not at start-up.
+    from app.reports.slip import render_slip as render
+
+    return render(*args, **kwargs)
+
+
+class _Services:
+    """The services, imported on first use (on the worker) so the window opens before SQLAlchemy."""
+
+    def __getattr__(self, name: str):
+        import importlib
+
+        return importlib.import_module(f"app.services.{name}")
+
+
+services = _Services()
 
 
 class RegistrationPage(QWidget):
@@ -143,7 +159,7 @@ class RegistrationPage(QWidget):
 
         def load():
             today = date.today()
-            return registration.load_tariffs(db), queue.tickets_on(db, code), appointments.appointments_on(db, today)
+            return services.registration.load_tariffs(db), services.queue.tickets_on(db, code), services.appointments.appointments_on(db, today)
 
         self.ctx.runner.run(load, self._loaded, self._failed)
 
@@ -162,7 +178,7 @@ class RegistrationPage(QWidget):
     def _on_changed(self, area: str) -> None:
         if area in ("tickets", "applications"):
             db, code = self.ctx.db, self.ctx.settings.office.code
-            self.ctx.runner.run(lambda: queue.tickets_on(db, code), self.tickets.set_rows, self._failed)
+            self.ctx.runner.run(lambda: services.queue.tickets_on(db, code), self.tickets.set_rows, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.banner.show_message(self._reason(exc), "error")
@@ -170,7 +186,7 @@ class RegistrationPage(QWidget):
     def _reason(self, exc: BaseException) -> str:
         if isinstance(exc, InputRejected):
             return exc.message(self.ctx.lang)
-        if isinstance(exc, PrintError):
+        if hasattr(exc, "message"):  # PrintError and other errors that explain themselves
             return exc.message(self.ctx.lang)
         return self.tr("Could not complete the action: %1. Nothing was lost; try again.").replace(
             "%1", f"{exc.__class__.__name__}: {exc}"
@@ -192,7 +208,7 @@ class RegistrationPage(QWidget):
             return
         self._lookup_for = digits
         db = self.ctx.db
-        self.ctx.runner.run(lambda: registration.find_by_nik(db, digits), self._on_found, self._failed)
+        self.ctx.runner.run(lambda: services.registration.find_by_nik(db, digits), self._on_found, self._failed)
 
     def _on_found(self, applicant) -> None:
         if applicant is None:
@@ -243,7 +259,7 @@ class RegistrationPage(QWidget):
         lang = self.ctx.lang
 
         def work():
-            result = registration.register(db, settings, form, officer=officer, counter=counter)
+            result = services.registration.register(db, settings, form, officer=officer, counter=counter)
             return result, render_slip(result.ticket, settings, lang=lang)
 
         self.ctx.runner.run(work, self._saved, self._save_failed)
@@ -286,13 +302,15 @@ class RegistrationPage(QWidget):
 
     def _print(self, ticket_id: int, pdf: bytes) -> str | None:
         """Print on the slip printer; return the reason when it failed (the ticket stays reprintable)."""
+        from ui.printing import PrintError, print_slip  # QtPdf loads at the first slip
+
         s = self.ctx.settings
         try:
             print_slip(pdf, s.slip_printer, s.slip_paper_mm)
         except PrintError as exc:
             return exc.message(self.ctx.lang)
         db, counter, officer = self.ctx.db, self.ctx.counter, self.ctx.officer
-        self.ctx.runner.run(lambda: queue.mark_printed(db, ticket_id, counter, officer), None, self._failed)
+        self.ctx.runner.run(lambda: services.queue.mark_printed(db, ticket_id, counter, officer), None, self._failed)
         return None
 
     def check_in_booking(self) -> None:
@@ -305,7 +323,7 @@ class RegistrationPage(QWidget):
         priority = self.form.priority.currentData()
 
         def work():
-            result = appointments.check_in(db, settings, code, priority, officer=officer, counter=counter)
+            result = services.appointments.check_in(db, settings, code, priority, officer=officer, counter=counter)
             return result, render_slip(result.ticket, settings, lang=lang)
 
         def done(result) -> None:
@@ -313,7 +331,7 @@ class RegistrationPage(QWidget):
             self._saved(result)
             self.booking.setFocus()
             today = date.today()
-            self.ctx.runner.run(lambda: appointments.appointments_on(db, today), self._show_booking_count)
+            self.ctx.runner.run(lambda: services.appointments.appointments_on(db, today), self._show_booking_count)
 
         self.ctx.runner.run(work, done, self._failed)
 
