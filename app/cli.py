@@ -63,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true")
 
     sp = sub.add_parser("demo", help="fill the database with realistic demo data")
-    sp.add_argument("--applicants", type=_positive, default=2000)
+    sp.add_argument("--applicants", type=_positive, default=20000)
     sp.add_argument("--seed", type=int, default=2024)
 
     sp = sub.add_parser("import-appointments", help="import the daily M-Paspor appointment CSV")
