@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import getpass
 import threading
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, Signal
 
@@ -56,7 +56,8 @@ class DeskContext(QObject):
     def __init__(self, db: Database | DeferredDatabase, settings: Settings,
                  runner: TaskRunner | None = None, parent=None):  # fmt: skip
         super().__init__(parent)
-        self.db = db
+        # A DeferredDatabase stands in for the Database until it opens; pages see one type.
+        self.db = cast("Database", db)
         self.settings = settings
         self.runner = runner or TaskRunner(self)
         try:
@@ -73,6 +74,6 @@ class DeskContext(QObject):
         from app.services.setup import apply_office
 
         save_settings(settings)
-        apply_office(self.db, settings)  # type: ignore[arg-type]
+        apply_office(self.db, settings)
         self.settings = settings
         self.changed.emit("settings")

@@ -23,12 +23,11 @@ def _next_sequence(s: Session, oid: int, day: date, prefix: str) -> int:
     values = {"office_id": oid, "ticket_date": day, "prefix": prefix, "last": 1}
     dialect = s.get_bind().dialect.name
     ins = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = ins(TicketSequence).values(**values)
-    stmt = stmt.on_conflict_do_update(
+    upsert = ins(TicketSequence).values(**values).on_conflict_do_update(
         index_elements=["office_id", "ticket_date", "prefix"],
         set_={"last": TicketSequence.last + 1},
-    ).returning(TicketSequence.last)
-    return int(s.execute(stmt).scalar_one())
+    )
+    return int(s.execute(upsert.returning(TicketSequence.last)).scalar_one())
 
 
 def _service(s: Session, prefix: str) -> Service:

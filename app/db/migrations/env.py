@@ -11,7 +11,7 @@ connection = context.config.attributes.get("connection")
 if connection is None:
     from app.db.engine import make_engine
 
-    engine = make_engine(context.config.get_main_option("sqlalchemy.url"))
+    engine = make_engine(context.config.get_main_option("sqlalchemy.url") or "")
     with engine.connect() as connection:
         context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
         with context.begin_transaction():
