@@ -81,6 +81,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("number")
     sp.add_argument("--date", type=_iso_date)
     sp.add_argument("--out", type=Path, required=True)
+
+    from app.cli_exchange import add_figures_commands, add_visit_exchange_commands
+    from app.cli_visits import add_template_commands, add_visit_commands
+
+    _visit_parser, visit_sub, _ = add_visit_commands(sub)
+    add_visit_exchange_commands(visit_sub)
+    add_template_commands(sub)
+    add_figures_commands(sub)
     return p
 
 
@@ -132,6 +140,9 @@ def _cmd_demo(args, settings, lang) -> int:
 
     summary = generate_demo(db, settings, applicants=args.applicants, seed=args.seed, progress=progress)
     print(file=sys.stderr)
+    from app.services.demo_visits import generate_demo_visits
+
+    summary["visits"] = generate_demo_visits(db, settings)
     print(json.dumps(summary))
     return EXIT_OK
 
@@ -177,7 +188,15 @@ def _cmd_slip(args, settings, lang) -> int:
     return EXIT_OK
 
 
+def _cmd_with_database(args, settings, lang) -> int:
+    """visit / template / figures: each verb's parser carries handler(args, settings, lang, db)."""
+    return args.handler(args, settings, lang, _ready_database(args, settings))
+
+
 COMMANDS = {
+    "visit": _cmd_with_database,
+    "template": _cmd_with_database,
+    "figures": _cmd_with_database,
     "init": _cmd_init,
     "check": _cmd_check,
     "demo": _cmd_demo,

@@ -38,6 +38,7 @@ from reportlab.platypus import (
 )
 
 from app.domain.passport import KIND_LABELS
+from app.domain.scoring import SKM_GRADES, skm_grade
 from app.i18n import MESSAGES, long_date, percent, plain_date, register_messages, short_month, text
 from app.reports.charts import epaspor_chart, section_score_chart
 from app.reports.report_style import (
@@ -125,6 +126,11 @@ register_messages({
     "visit_report.failed_critical": ("GAGAL (butir kritis)", "FAILED (critical item)"),
     "visit_report.passed": ("Memenuhi", "Passed"),
     "visit_report.unscored": ("Tidak dinilai", "Not scored"),
+    "visit_report.grade_note": (
+        "Keterangan nilai menurut rentang indeks PermenPANRB 14/2017: Sangat Baik 88,31–100; "
+        "Baik 76,61–88,30; Kurang Baik 65,00–76,60; Tidak Baik di bawah 65,00.",
+        "Remarks follow the index bands of PermenPANRB 14/2017: Very good 88.31–100; "
+        "Good 76.61–88.30; Poor 65.00–76.60; Very poor below 65.00."),
     "visit_report.empty.sections": ("Tidak ada hasil checklist.", "No checklist results."),
     "visit_report.empty.section_items": ("Bagian ini tidak berisi butir.", "This section has no items."),
     "visit_report.col.item": ("Butir pemeriksaan", "Item checked"),
@@ -420,6 +426,11 @@ class VisitReportRenderer:
 
     def score(self, value: float | None) -> str:
         return score_text(value, self.lang)
+
+    def grade(self, value: float) -> str:
+        """'Baik' for 80,5: the public-service index bands (PermenPANRB 14/2017), lowest band below 25 too."""
+        found = skm_grade(value, self.lang)
+        return found[1] if found else (SKM_GRADES[-1][3] if self.lang == "en" else SKM_GRADES[-1][2])
 
     def growth(self, pct: float | None) -> str | None:
         if pct is None:

