@@ -234,6 +234,7 @@ class Appointment(Base):
 
 class AuditLog(Base):
     __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now, index=True)
     actor: Mapped[str] = mapped_column(String(60))

@@ -31,6 +31,7 @@ METRICS: dict[str, tuple[str, str]] = {
     **{f"applications_{k}": (f"Permohonan {k.replace('_', ' ')}", f"Applications: {k.replace('_', ' ')}") for k in KINDS},
     "avg_wait_minutes": ("Rata-rata waktu tunggu (menit)", "Average waiting time (minutes)"),
     "no_show_rate": ("Persentase tidak hadir", "No-show rate"),
+    "tickets_issued": ("Nomor antrean diterbitkan", "Tickets issued"),
 }
 
 

@@ -106,3 +106,15 @@ def test_database_url_errors_are_clear():
     with pytest.raises(InputRejected) as exc:
         Database("not a url")
     assert "tidak valid" in exc.value.message("id")
+
+
+def test_migrations_build_exactly_the_models(db):
+    """Every schema change goes through Alembic: the migrated database equals the ORM models."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    import app.db.visit_models  # noqa: F401
+    from app.db.models import Base
+
+    with db.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
