@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
         self.factories: list[tuple[str, str, Callable[[], QWidget]]] = []
         self._add_area("registration", self.tr("Registration"), self._make_registration)
         self._add_area("queue", self.tr("Queue"), self._make_queue)
+        self._add_area("visits", self.tr("Monev visits"), self._make_visits)
         self._add_area("settings", self.tr("Settings"), self._make_settings)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -73,6 +74,11 @@ class MainWindow(QMainWindow):
         from ui.pages.queue_page import QueuePage
 
         return QueuePage(self.ctx)
+
+    def _make_visits(self) -> QWidget:
+        from ui.pages.visits_page import VisitsPage  # PIL and the report code load on first use
+
+        return VisitsPage(self.ctx)
 
     def _make_settings(self) -> QWidget:
         from ui.pages.settings_page import SettingsPage

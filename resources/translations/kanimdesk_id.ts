@@ -2,6 +2,367 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>AnswerPane</name>
+    <message>
+        <location filename="../../ui/pages/visit_answer_pane.py" line="69"/>
+        <source>CRITICAL ITEM — an answer that scores 0 fails the section</source>
+        <translation>BUTIR KRITIS — jawaban bernilai 0 menggagalkan bagian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_answer_pane.py" line="97"/>
+        <source>Type a number, Enter saves</source>
+        <translation>Ketik angka, Enter menyimpan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_answer_pane.py" line="101"/>
+        <source>Type the answer; it is saved as you type</source>
+        <translation>Ketik jawaban; tersimpan saat diketik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_answer_pane.py" line="105"/>
+        <source>Note for this item (E); saved as you type</source>
+        <translation>Catatan butir ini (E); tersimpan saat diketik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_answer_pane.py" line="115"/>
+        <source>Attach photo to this item…</source>
+        <translation>Lampirkan foto ke butir ini…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_answer_pane.py" line="133"/>
+        <source>Guidance</source>
+        <translation>Petunjuk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_answer_pane.py" line="137"/>
+        <source>Answer</source>
+        <translation>Jawaban</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_answer_pane.py" line="144"/>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_answer_pane.py" line="149"/>
+        <source>Photos of this item</source>
+        <translation>Foto butir ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_answer_pane.py" line="176"/>
+        <source>Key %1</source>
+        <translation>Tombol %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_answer_pane.py" line="205"/>
+        <source>Choose an item in the checklist.</source>
+        <translation>Pilih butir pada daftar periksa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_answer_pane.py" line="225"/>
+        <source>Keys: 1–%1 answer, 0 or N = N.A., Del clears · ↑/↓ or K/J move · Enter next · E note</source>
+        <translation>Tombol: 1–%1 jawab, 0 atau N = N.A., Del hapus · ↑/↓ atau K/J pindah · Enter lanjut · E catatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_answer_pane.py" line="231"/>
+        <source>Type the number (digits jump here), Enter saves and goes on · Esc back to the list</source>
+        <translation>Ketik angka (tombol angka langsung ke sini), Enter simpan dan lanjut · Esc kembali ke daftar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_answer_pane.py" line="236"/>
+        <source>Enter starts typing; Ctrl+Enter saves and goes on · Esc back to the list</source>
+        <translation>Enter mulai mengetik; Ctrl+Enter simpan dan lanjut · Esc kembali ke daftar</translation>
+    </message>
+</context>
+<context>
+    <name>CarriedFindingsModel</name>
+    <message>
+        <location filename="../../ui/models/findings_model.py" line="170"/>
+        <source>Finding</source>
+        <translation>Temuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/findings_model.py" line="171"/>
+        <source>Raised</source>
+        <translation>Diangkat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/findings_model.py" line="172"/>
+        <source>Owner</source>
+        <translation>Penanggung jawab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/findings_model.py" line="173"/>
+        <source>Status then</source>
+        <translation>Status saat itu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/findings_model.py" line="174"/>
+        <source>Status now</source>
+        <translation>Status sekarang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/findings_model.py" line="175"/>
+        <source>Last follow-up note</source>
+        <translation>Catatan terakhir</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <location filename="../../ui/models/checklist_model.py" line="132"/>
+        <source>FAILED (critical item)</source>
+        <translation>GAGAL (butir kritis)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/checklist_model.py" line="164"/>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/checklist_model.py" line="164"/>
+        <source>Item</source>
+        <translation>Butir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/checklist_model.py" line="164"/>
+        <source>Answer</source>
+        <translation>Jawaban</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/checklist_model.py" line="164"/>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/checklist_model.py" line="196"/>
+        <source>%1 of %2 answered</source>
+        <translation>%1 dari %2 dijawab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/checklist_model.py" line="211"/>
+        <source>Failed by critical item(s): %1</source>
+        <translation>Gagal karena butir kritis: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/checklist_model.py" line="235"/>
+        <source>Critical item: an answer that scores 0 fails the whole section.</source>
+        <translation>Butir kritis: jawaban bernilai 0 menggagalkan seluruh bagian.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <location filename="../../ui/pages/visit_checklist.py" line="358"/>
+        <source>Not a number: %1</source>
+        <translation>Bukan angka: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <location filename="../../ui/models/findings_model.py" line="104"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/findings_model.py" line="105"/>
+        <source>Finding</source>
+        <translation>Temuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/findings_model.py" line="106"/>
+        <source>Direction</source>
+        <translation>Arahan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/findings_model.py" line="107"/>
+        <source>Priority</source>
+        <translation>Prioritas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/findings_model.py" line="108"/>
+        <source>Owner</source>
+        <translation>Penanggung jawab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/findings_model.py" line="109"/>
+        <source>Due</source>
+        <translation>Batas waktu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/findings_model.py" line="110"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/findings_model.py" line="140"/>
+        <source>Carried from a previous visit (raised %1)</source>
+        <translation>Lanjutan dari kunjungan sebelumnya (diangkat %1)</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <location filename="../../ui/pages/visit_findings.py" line="104"/>
+        <source>e.g. Kepala Seksi Lalu Lintas Keimigrasian</source>
+        <translation>mis. Kepala Seksi Lalu Lintas Keimigrasian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_findings.py" line="113"/>
+        <source>&amp;New finding</source>
+        <translation>Te&amp;muan baru</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_findings.py" line="114"/>
+        <source>&amp;Save finding</source>
+        <translation>&amp;Simpan temuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_findings.py" line="115"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_findings.py" line="139"/>
+        <source>Findings and directions of this visit (↻ = carried from an earlier visit)</source>
+        <translation>Temuan dan arahan kunjungan ini (↻ = lanjutan dari kunjungan sebelumnya)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_findings.py" line="144"/>
+        <source>Carried from previous visits: status then and now</source>
+        <translation>Lanjutan dari kunjungan sebelumnya: status saat itu dan sekarang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_findings.py" line="150"/>
+        <source>Finding</source>
+        <translation>Temuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_findings.py" line="153"/>
+        <source>&amp;Finding:</source>
+        <translation>&amp;Temuan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_findings.py" line="154"/>
+        <source>Di&amp;rection:</source>
+        <translation>A&amp;rahan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_findings.py" line="155"/>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Prioritas:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_findings.py" line="156"/>
+        <source>&amp;Owner at the office:</source>
+        <translation>Penanggung &amp;jawab di kantor:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_findings.py" line="157"/>
+        <source>D&amp;ue date:</source>
+        <translation>Batas &amp;waktu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_findings.py" line="158"/>
+        <source>S&amp;tatus:</source>
+        <translation>St&amp;atus:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_findings.py" line="159"/>
+        <source>Checklist &amp;item:</source>
+        <translation>&amp;Butir daftar periksa:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_findings.py" line="216"/>
+        <source>General (no item)</source>
+        <translation>Umum (tanpa butir)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_findings.py" line="289"/>
+        <source>New finding</source>
+        <translation>Temuan baru</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_findings.py" line="295"/>
+        <source>Finding no. %1</source>
+        <translation>Temuan no. %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_findings.py" line="339"/>
+        <source>Not a calendar date; type DD/MM/YYYY.</source>
+        <translation>Bukan tanggal yang ada; ketik HH/BB/TTTT.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_findings.py" line="350"/>
+        <source>Finding saved.</source>
+        <translation>Temuan disimpan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_findings.py" line="365"/>
+        <source>Delete finding</source>
+        <translation>Hapus temuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_findings.py" line="365"/>
+        <source>Delete the selected finding?</source>
+        <translation>Hapus temuan yang dipilih?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_findings.py" line="374"/>
+        <source>Finding deleted.</source>
+        <translation>Temuan dihapus.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_findings.py" line="398"/>
+        <source>Follow-up recorded.</source>
+        <translation>Tindak lanjut dicatat.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpBox</name>
+    <message>
+        <location filename="../../ui/pages/visit_follow_up.py" line="34"/>
+        <source>Follow-up</source>
+        <translation>Tindak lanjut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_follow_up.py" line="46"/>
+        <source>Add &amp;follow-up</source>
+        <translation>Tambah tin&amp;dak lanjut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_follow_up.py" line="53"/>
+        <source>Dat&amp;e:</source>
+        <translation>Tangga&amp;l:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_follow_up.py" line="54"/>
+        <source>New stat&amp;us:</source>
+        <translation>Stat&amp;us baru:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_follow_up.py" line="55"/>
+        <source>N&amp;ote:</source>
+        <translation>&amp;Catatan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_follow_up.py" line="56"/>
+        <source>&amp;By:</source>
+        <translation>&amp;Oleh:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_follow_up.py" line="88"/>
+        <source>No follow-up yet.</source>
+        <translation>Belum ada tindak lanjut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_follow_up.py" line="94"/>
+        <source>Not a calendar date; type DD/MM/YYYY.</source>
+        <translation>Bukan tanggal yang ada; ketik HH/BB/TTTT.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="31"/>
@@ -20,41 +381,46 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="45"/>
+        <source>Monev visits</source>
+        <translation>Kunjungan monev</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="46"/>
         <source>Settings</source>
         <translation>Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="56"/>
         <source>Counter %1</source>
         <translation>Loket %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>&amp;Quit</source>
         <translation>&amp;Keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>&amp;Help</source>
         <translation>Ban&amp;tuan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>&amp;About KanimDesk</source>
         <translation>&amp;Tentang KanimDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>About KanimDesk</source>
         <translation>Tentang KanimDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>KanimDesk %1
 Front desk of the immigration office.</source>
         <translation>KanimDesk %1
@@ -114,6 +480,150 @@ Meja layanan depan kantor imigrasi.</translation>
         <location filename="../../ui/printing.py" line="263"/>
         <source>The file could not be saved: %1</source>
         <translation>Berkas tidak dapat disimpan: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleRows</name>
+    <message>
+        <location filename="../../ui/pages/visit_people.py" line="73"/>
+        <source>Add team member</source>
+        <translation>Tambah anggota tim</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_people.py" line="73"/>
+        <source>Add representative</source>
+        <translation>Tambah pejabat kantor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_people.py" line="91"/>
+        <location filename="../../ui/pages/visit_people.py" line="92"/>
+        <source>Name / position</source>
+        <translation>Nama / jabatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_people.py" line="91"/>
+        <source>NIP (18 digits) / role</source>
+        <translation>NIP (18 angka) / peran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_people.py" line="92"/>
+        <location filename="../../ui/pages/visit_people.py" line="119"/>
+        <source>NIP (18 digits)</source>
+        <translation>NIP (18 angka)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_people.py" line="117"/>
+        <source>Remove this row</source>
+        <translation>Hapus baris ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_people.py" line="118"/>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_people.py" line="120"/>
+        <source>Position</source>
+        <translation>Jabatan</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosPanel</name>
+    <message>
+        <location filename="../../ui/pages/visit_photos.py" line="104"/>
+        <source>Add photo…</source>
+        <translation>Tambah foto…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_photos.py" line="119"/>
+        <source>What the photo shows</source>
+        <translation>Apa yang terlihat pada foto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_photos.py" line="129"/>
+        <source>Save caption</source>
+        <translation>Simpan keterangan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_photos.py" line="130"/>
+        <location filename="../../ui/pages/visit_photos.py" line="291"/>
+        <source>Remove photo</source>
+        <translation>Hapus foto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_photos.py" line="151"/>
+        <source>JPEG or PNG, up to 15 MB; stored once, resized to at most 1600 px.</source>
+        <translation>JPEG atau PNG, maks. 15 MB; disimpan sekali, diperkecil hingga maks. 1600 px.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_photos.py" line="155"/>
+        <source>Selected photo</source>
+        <translation>Foto terpilih</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_photos.py" line="157"/>
+        <source>&amp;Caption:</source>
+        <translation>&amp;Keterangan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_photos.py" line="158"/>
+        <source>Checklist &amp;item:</source>
+        <translation>&amp;Butir daftar periksa:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_photos.py" line="177"/>
+        <source>General (no item)</source>
+        <translation>Umum (tanpa butir)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_photos.py" line="196"/>
+        <source>(no caption)</source>
+        <translation>(tanpa keterangan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_photos.py" line="207"/>
+        <source>%1 photo(s)</source>
+        <translation>%1 foto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_photos.py" line="236"/>
+        <source>%1 × %2 px, %3 KB</source>
+        <translation>%1 × %2 px, %3 KB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_photos.py" line="249"/>
+        <source>Add photos</source>
+        <translation>Tambah foto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_photos.py" line="251"/>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.bmp *.gif *.tif *.tiff)</source>
+        <translation>Gambar (*.jpg *.jpeg *.png *.webp *.bmp *.gif *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_photos.py" line="265"/>
+        <source>This photo is already attached to the visit.</source>
+        <translation>Foto ini sudah dilampirkan pada kunjungan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_photos.py" line="267"/>
+        <source>Photo attached.</source>
+        <translation>Foto dilampirkan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_photos.py" line="282"/>
+        <source>Caption saved.</source>
+        <translation>Keterangan disimpan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_photos.py" line="291"/>
+        <source>Remove the selected photo from this visit?</source>
+        <translation>Hapus foto yang dipilih dari kunjungan ini?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_photos.py" line="300"/>
+        <source>Photo removed.</source>
+        <translation>Foto dihapus.</translation>
     </message>
 </context>
 <context>
@@ -469,104 +979,127 @@ Meja layanan depan kantor imigrasi.</translation>
 <context>
     <name>RegistrationPage</name>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="58"/>
+        <location filename="../../ui/pages/registration_page.py" line="74"/>
         <source>Save &amp;&amp; Print  (Ctrl+Enter)</source>
         <translation>Simpan &amp;&amp; Cetak  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="62"/>
+        <location filename="../../ui/pages/registration_page.py" line="78"/>
         <source>New applicant  (Esc)</source>
         <translation>Pemohon baru  (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="71"/>
+        <location filename="../../ui/pages/registration_page.py" line="87"/>
         <source>&amp;Reprint slip</source>
         <translation>&amp;Cetak ulang slip</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="73"/>
+        <location filename="../../ui/pages/registration_page.py" line="89"/>
         <source>M-Paspor booking code, then Enter</source>
         <translation>Kode booking M-Paspor, lalu Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="76"/>
+        <location filename="../../ui/pages/registration_page.py" line="92"/>
         <source>Check &amp;in booking  (F8)</source>
         <translation>Check-&amp;in booking  (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="84"/>
+        <location filename="../../ui/pages/registration_page.py" line="100"/>
         <source>Registration</source>
         <translation>Pendaftaran</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="87"/>
+        <location filename="../../ui/pages/registration_page.py" line="103"/>
         <source>PNBP fee</source>
         <translation>Biaya PNBP</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="98"/>
+        <location filename="../../ui/pages/registration_page.py" line="114"/>
         <source>Today&apos;s tickets</source>
         <translation>Nomor antrean hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="107"/>
+        <location filename="../../ui/pages/registration_page.py" line="123"/>
         <source>Booked applicant (M-Paspor)</source>
         <translation>Pemohon dengan booking (M-Paspor)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="159"/>
+        <location filename="../../ui/pages/registration_page.py" line="175"/>
         <source>Bookings today: %1, checked in: %2</source>
         <translation>Booking hari ini: %1, sudah check-in: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="175"/>
+        <location filename="../../ui/pages/registration_page.py" line="191"/>
         <source>Could not complete the action: %1. Nothing was lost; try again.</source>
         <translation>Tindakan tidak dapat diselesaikan: %1. Tidak ada data yang hilang; coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="199"/>
+        <location filename="../../ui/pages/registration_page.py" line="215"/>
         <source>New applicant: fill in the details.</source>
         <translation>Pemohon baru: lengkapi data.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="201"/>
+        <location filename="../../ui/pages/registration_page.py" line="217"/>
         <source>Known applicant: details filled in, check them.</source>
         <translation>Pemohon sudah terdaftar: data terisi, periksa kembali.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="255"/>
+        <location filename="../../ui/pages/registration_page.py" line="271"/>
         <source>Not saved. Correct the marked fields.</source>
         <translation>Belum disimpan. Perbaiki isian yang ditandai.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="267"/>
+        <location filename="../../ui/pages/registration_page.py" line="283"/>
         <source>Ticket %1 issued.</source>
         <translation>Nomor antrean %1 diterbitkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="268"/>
+        <location filename="../../ui/pages/registration_page.py" line="284"/>
         <source>Waiting ahead: %1.</source>
         <translation>Menunggu di depan: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="269"/>
+        <location filename="../../ui/pages/registration_page.py" line="285"/>
         <source>Fee %1.</source>
         <translation>Biaya %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="272"/>
+        <location filename="../../ui/pages/registration_page.py" line="288"/>
         <source>Expected collection: %1.</source>
         <translation>Perkiraan penyerahan: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="323"/>
+        <location filename="../../ui/pages/registration_page.py" line="341"/>
         <source>Select a ticket in the list first.</source>
         <translation>Pilih dulu nomor antrean di daftar.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="335"/>
+        <location filename="../../ui/pages/registration_page.py" line="353"/>
         <source>Slip %1 reprinted.</source>
         <translation>Slip %1 dicetak ulang.</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreStrip</name>
+    <message>
+        <location filename="../../ui/pages/visit_checklist_view.py" line="103"/>
+        <source>Red code = critical item</source>
+        <translation>Kode merah = butir kritis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_checklist_view.py" line="116"/>
+        <source>Total score: %1</source>
+        <translation>Nilai total: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_checklist_view.py" line="119"/>
+        <source>%1 of %2 items answered</source>
+        <translation>%1 dari %2 butir dijawab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_checklist_view.py" line="125"/>
+        <source>FAILED (critical item): %1</source>
+        <translation>GAGAL (butir kritis): %1</translation>
     </message>
 </context>
 <context>
@@ -778,6 +1311,327 @@ Meja layanan depan kantor imigrasi.</translation>
         <location filename="../../ui/models/ticket_table.py" line="117"/>
         <source>Printed</source>
         <translation>Dicetak</translation>
+    </message>
+</context>
+<context>
+    <name>VisitEditor</name>
+    <message>
+        <location filename="../../ui/pages/visit_editor.py" line="65"/>
+        <source>Visits</source>
+        <translation>Kunjungan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_editor.py" line="66"/>
+        <source>Preview report</source>
+        <translation>Pratinjau laporan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_editor.py" line="67"/>
+        <source>Finalize…</source>
+        <translation>Finalisasi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_editor.py" line="68"/>
+        <source>Reopen…</source>
+        <translation>Buka kembali…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_editor.py" line="70"/>
+        <source>Save identity</source>
+        <translation>Simpan identitas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_editor.py" line="96"/>
+        <source>Identity</source>
+        <translation>Identitas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_editor.py" line="97"/>
+        <source>Checklist</source>
+        <translation>Daftar periksa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_editor.py" line="98"/>
+        <source>Findings and directions</source>
+        <translation>Temuan dan arahan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_editor.py" line="99"/>
+        <source>Photos</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_editor.py" line="144"/>
+        <source>Visit</source>
+        <translation>Kunjungan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_editor.py" line="187"/>
+        <source>%1, version %2</source>
+        <translation>%1, versi %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_editor.py" line="194"/>
+        <source>%1 · conflict</source>
+        <translation>%1 · konflik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_editor.py" line="209"/>
+        <source>Score %1</source>
+        <translation>Nilai %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_editor.py" line="241"/>
+        <source>Visit identity saved.</source>
+        <translation>Identitas kunjungan disimpan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_editor.py" line="252"/>
+        <source>Not saved: correct the fields marked in red.</source>
+        <translation>Belum disimpan: perbaiki isian yang ditandai merah.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_editor.py" line="263"/>
+        <source>Add photo</source>
+        <translation>Tambah foto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_editor.py" line="265"/>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.bmp *.gif *.tif *.tiff)</source>
+        <translation>Gambar (*.jpg *.jpeg *.png *.webp *.bmp *.gif *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_editor.py" line="282"/>
+        <source>The visit report is not available in this version.</source>
+        <translation>Laporan kunjungan belum tersedia pada versi ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_editor.py" line="286"/>
+        <source>Preparing the report…</source>
+        <translation>Menyiapkan laporan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_editor.py" line="297"/>
+        <source>Visit report — %1</source>
+        <translation>Laporan kunjungan — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_editor.py" line="313"/>
+        <source>Finalize visit</source>
+        <translation>Finalisasi kunjungan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_editor.py" line="315"/>
+        <source>Finalize this visit? Answers, identity and photos are then locked; findings keep taking follow-up. The visit can be reopened later.</source>
+        <translation>Finalisasi kunjungan ini? Jawaban, identitas dan foto lalu dikunci; temuan tetap dapat ditindaklanjuti. Kunjungan dapat dibuka kembali nanti.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_editor.py" line="328"/>
+        <source>The visit is final. Findings can still take follow-up.</source>
+        <translation>Kunjungan sudah final. Temuan tetap dapat ditindaklanjuti.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_editor.py" line="338"/>
+        <source>Reopen visit</source>
+        <translation>Buka kembali kunjungan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_editor.py" line="339"/>
+        <source>Reopen this visit for changes? It becomes a draft again.</source>
+        <translation>Buka kembali kunjungan ini untuk diubah? Statusnya kembali menjadi draf.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_editor.py" line="348"/>
+        <source>The visit is a draft again.</source>
+        <translation>Kunjungan kembali menjadi draf.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitIdentityForm</name>
+    <message>
+        <location filename="../../ui/pages/visit_identity.py" line="66"/>
+        <source>e.g. Surat Tugas Kepala Kantor Wilayah No. …</source>
+        <translation>mis. Surat Tugas Kepala Kantor Wilayah No. …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_identity.py" line="67"/>
+        <source>One purpose per line</source>
+        <translation>Satu tujuan per baris</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_identity.py" line="96"/>
+        <source>Office and dates</source>
+        <translation>Kantor dan tanggal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_identity.py" line="98"/>
+        <source>Office &amp;code:</source>
+        <translation>&amp;Kode kantor:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_identity.py" line="99"/>
+        <source>Office &amp;name:</source>
+        <translation>&amp;Nama kantor:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_identity.py" line="102"/>
+        <source>until</source>
+        <translation>s.d.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_identity.py" line="106"/>
+        <source>&amp;Dates (DD/MM/YYYY):</source>
+        <translation>&amp;Tanggal (HH/BB/TTTT):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_identity.py" line="109"/>
+        <source>&amp;Place (city for signatures):</source>
+        <translation>Tem&amp;pat (kota pada tanda tangan):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_identity.py" line="110"/>
+        <source>Check&amp;list template:</source>
+        <translation>Temp&amp;late daftar periksa:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_identity.py" line="112"/>
+        <source>Supervision types</source>
+        <translation>Bentuk pembinaan dan pengawasan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_identity.py" line="126"/>
+        <source>Basis and purposes</source>
+        <translation>Dasar dan tujuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_identity.py" line="130"/>
+        <source>&amp;Basis (letter of assignment, agenda):</source>
+        <translation>&amp;Dasar (surat tugas, agenda):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_identity.py" line="132"/>
+        <source>P&amp;urposes:</source>
+        <translation>T&amp;ujuan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_identity.py" line="134"/>
+        <source>Supervising team</source>
+        <translation>Tim supervisi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_identity.py" line="136"/>
+        <source>Office representatives met</source>
+        <translation>Pejabat kantor yang ditemui</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_identity.py" line="183"/>
+        <source>Version %2: %1</source>
+        <translation>Versi %2: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_identity.py" line="228"/>
+        <source>Not a calendar date; type DD/MM/YYYY.</source>
+        <translation>Bukan tanggal yang ada; ketik HH/BB/TTTT.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitListModel</name>
+    <message>
+        <location filename="../../ui/models/visit_list_model.py" line="70"/>
+        <source>%1 · conflict</source>
+        <translation>%1 · konflik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/visit_list_model.py" line="88"/>
+        <source>Office</source>
+        <translation>Kantor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/visit_list_model.py" line="89"/>
+        <source>Dates</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/visit_list_model.py" line="90"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/visit_list_model.py" line="91"/>
+        <source>Total score</source>
+        <translation>Nilai total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/visit_list_model.py" line="92"/>
+        <source>Template</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/visit_list_model.py" line="141"/>
+        <source>version %1</source>
+        <translation>versi %1</translation>
+    </message>
+</context>
+<context>
+    <name>VisitPanel</name>
+    <message>
+        <location filename="../../ui/pages/visit_panel.py" line="41"/>
+        <source>Not saved: %1</source>
+        <translation>Belum disimpan: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <location filename="../../ui/pages/visits_page.py" line="58"/>
+        <location filename="../../ui/pages/visits_page.py" line="98"/>
+        <source>New visit</source>
+        <translation>Kunjungan baru</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visits_page.py" line="60"/>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visits_page.py" line="62"/>
+        <source>No visits yet. Press Ctrl+N to start one.</source>
+        <translation>Belum ada kunjungan. Tekan Ctrl+N untuk memulai.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visits_page.py" line="67"/>
+        <source>Create visit</source>
+        <translation>Buat kunjungan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visits_page.py" line="69"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visits_page.py" line="77"/>
+        <source>Monev visits</source>
+        <translation>Kunjungan monev</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visits_page.py" line="83"/>
+        <source>Supervision visits (monev)</source>
+        <translation>Kunjungan supervisi (monev)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visits_page.py" line="226"/>
+        <source>Visit created. Answer the checklist with the number keys.</source>
+        <translation>Kunjungan dibuat. Jawab daftar periksa dengan tombol angka.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visits_page.py" line="233"/>
+        <source>Not saved: %1</source>
+        <translation>Belum disimpan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visits_page.py" line="237"/>
+        <source>Not saved: correct the fields marked in red.</source>
+        <translation>Belum disimpan: perbaiki isian yang ditandai merah.</translation>
     </message>
 </context>
 </TS>
