@@ -1447,6 +1447,39 @@ Meja layanan depan kantor imigrasi.</translation>
     </message>
 </context>
 <context>
+    <name>VisitExchange</name>
+    <message>
+        <location filename="../../ui/pages/visit_exchange.py" line="35"/>
+        <source>The file could not be read or written: %1</source>
+        <translation>Berkas tidak dapat dibaca atau ditulis: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_exchange.py" line="40"/>
+        <source>Export visit package</source>
+        <translation>Ekspor paket kunjungan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_exchange.py" line="53"/>
+        <source>Visit package written: %1 (%2 photos). Carry it on a USB stick or send it by e-mail.</source>
+        <translation>Paket kunjungan ditulis: %1 (%2 foto). Bawa dengan flashdisk atau kirim lewat e-mail.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_exchange.py" line="60"/>
+        <source>Import visit package</source>
+        <translation>Impor paket kunjungan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_exchange.py" line="78"/>
+        <source>Import office figures</source>
+        <translation>Impor data pelayanan kantor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_exchange.py" line="92"/>
+        <source>Figures of %1 imported: %2 months, %3 new or changed values.</source>
+        <translation>Data %1 diimpor: %2 bulan, %3 nilai baru atau berubah.</translation>
+    </message>
+</context>
+<context>
     <name>VisitIdentityForm</name>
     <message>
         <location filename="../../ui/pages/visit_identity.py" line="66"/>
@@ -1583,53 +1616,73 @@ Meja layanan depan kantor imigrasi.</translation>
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="58"/>
-        <location filename="../../ui/pages/visits_page.py" line="98"/>
+        <location filename="../../ui/pages/visits_page.py" line="59"/>
+        <location filename="../../ui/pages/visits_page.py" line="108"/>
         <source>New visit</source>
         <translation>Kunjungan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="60"/>
+        <location filename="../../ui/pages/visits_page.py" line="61"/>
         <source>Open</source>
         <translation>Buka</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="62"/>
+        <location filename="../../ui/pages/visits_page.py" line="64"/>
+        <source>E&amp;xport package…</source>
+        <translation>E&amp;kspor paket…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visits_page.py" line="65"/>
+        <source>&amp;Import package…</source>
+        <translation>&amp;Impor paket…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visits_page.py" line="66"/>
+        <source>Import office &amp;figures…</source>
+        <translation>Impor &amp;data kantor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visits_page.py" line="67"/>
         <source>No visits yet. Press Ctrl+N to start one.</source>
         <translation>Belum ada kunjungan. Tekan Ctrl+N untuk memulai.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="67"/>
+        <location filename="../../ui/pages/visits_page.py" line="72"/>
         <source>Create visit</source>
         <translation>Buat kunjungan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="69"/>
+        <location filename="../../ui/pages/visits_page.py" line="74"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="77"/>
+        <location filename="../../ui/pages/visits_page.py" line="82"/>
         <source>Monev visits</source>
         <translation>Kunjungan monev</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="83"/>
+        <location filename="../../ui/pages/visits_page.py" line="88"/>
         <source>Supervision visits (monev)</source>
         <translation>Kunjungan supervisi (monev)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="226"/>
+        <location filename="../../ui/pages/visits_page.py" line="204"/>
+        <source>Select a visit in the list first.</source>
+        <translation>Pilih dulu kunjungan di daftar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visits_page.py" line="248"/>
         <source>Visit created. Answer the checklist with the number keys.</source>
         <translation>Kunjungan dibuat. Jawab daftar periksa dengan tombol angka.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="233"/>
+        <location filename="../../ui/pages/visits_page.py" line="255"/>
         <source>Not saved: %1</source>
         <translation>Belum disimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="237"/>
+        <location filename="../../ui/pages/visits_page.py" line="259"/>
         <source>Not saved: correct the fields marked in red.</source>
         <translation>Belum disimpan: perbaiki isian yang ditandai merah.</translation>
     </message>

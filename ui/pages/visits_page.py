@@ -23,6 +23,7 @@ from app.services.visits import VisitInfo, VisitSummary, create_visit, list_visi
 from ui.context import DeskContext
 from ui.models.visit_list_model import COL_DATES, COL_OFFICE, SORT_ROLE, VISIT_ROLE, VisitListModel
 from ui.pages.visit_editor import TAB_CHECKLIST, VisitEditor
+from ui.pages.visit_exchange import VisitExchange
 from ui.pages.visit_identity import VisitIdentityForm
 from ui.widgets.fields import Banner
 
@@ -59,6 +60,10 @@ class VisitsPage(QWidget):
         self.new_button.setMinimumHeight(36)
         self.open_button = QPushButton(self.tr("Open") + "  (Enter)")
         self.open_button.setMinimumHeight(36)
+        self.exchange = VisitExchange(ctx, self)
+        self.export_button = QPushButton(self.tr("E&xport package…"))
+        self.import_button = QPushButton(self.tr("&Import package…"))
+        self.figures_button = QPushButton(self.tr("Import office &figures…"))
         self.empty_label = QLabel(self.tr("No visits yet. Press Ctrl+N to start one."))
         self.empty_label.setStyleSheet("color: #5f6368;")
         # The new-visit form.
@@ -88,6 +93,11 @@ class VisitsPage(QWidget):
         bar.addWidget(self.open_button)
         bar.addWidget(self.new_button)
         ll.addLayout(bar)
+        files = QHBoxLayout()
+        files.addStretch(1)
+        for button in (self.export_button, self.import_button, self.figures_button):
+            files.addWidget(button)
+        ll.addLayout(files)
         ll.addWidget(self.banner)
         ll.addWidget(self.empty_label)
         ll.addWidget(self.view, 1)
@@ -126,6 +136,10 @@ class VisitsPage(QWidget):
         QShortcut(QKeySequence.StandardKey.Save, self.new_panel, self.create, context=context)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.new_panel, self.show_list, context=context)
         self.editor.back_requested.connect(self.show_list)
+        self.export_button.clicked.connect(self.export_selected)
+        self.import_button.clicked.connect(self.exchange.ask_import)
+        self.figures_button.clicked.connect(self.exchange.ask_import_figures)
+        self.exchange.done.connect(lambda kind, message: self.banner.show_message(message, kind))
         self.ctx.changed.connect(self._on_changed)
 
     # --- the list -------------------------------------------------------------
@@ -183,6 +197,14 @@ class VisitsPage(QWidget):
         row = self.model.row_of(visit_id)
         if row >= 0:
             self.view.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+
+    def export_selected(self) -> None:
+        visit = self.selected_visit()
+        if visit is None:
+            self.banner.show_message(self.tr("Select a visit in the list first."), "info")
+            return
+        name = f"monev-{visit.office_code.lower()}-{visit.start_date.isoformat()}.kanimvisit"
+        self.exchange.ask_export(visit.id, name)
 
     def open_selected(self) -> None:
         visit = self.selected_visit()
