@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from app.config import Settings
+
 from ui.context import DeskContext
 from ui.main import install_translations
 from ui.main_window import MainWindow

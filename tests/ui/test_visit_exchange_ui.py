@@ -10,6 +10,7 @@ from app.services.figures_file import export_figures
 from app.services.registration import RegistrationForm, register
 from app.services.setup import init_database
 from app.services.visits import VisitDraft, create_visit, list_visits
+
 from ui.context import DeskContext
 from ui.pages.visits_page import VisitsPage
 from ui.workers import TaskRunner
