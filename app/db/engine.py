@@ -14,12 +14,20 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.domain.problems import InputRejected, Problem
 
 
+def _shown(url: str) -> str:
+    """The URL for a message: never with its password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url.split("@")[-1] if "@" in url else url
+
+
 def normalize_url(url: str) -> str:
     """Accept plain postgresql:// URLs and route them to psycopg 3."""
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
-        raise InputRejected([Problem("db.url", "db", {"url": url})]) from exc
+        raise InputRejected([Problem("db.url", "db", {"url": _shown(url)})]) from exc
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     return parsed.render_as_string(hide_password=False)
@@ -50,7 +58,7 @@ def make_engine(url: str) -> Engine:
     try:
         return _make_engine(url)
     except (NoSuchModuleError, ArgumentError) as exc:
-        raise InputRejected([Problem("db.url", "db", {"url": url})]) from exc
+        raise InputRejected([Problem("db.url", "db", {"url": _shown(url)})]) from exc
 
 
 def _make_engine(url: str) -> Engine:
