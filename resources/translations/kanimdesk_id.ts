@@ -1276,6 +1276,248 @@ Meja layanan depan kantor imigrasi.</translation>
     </message>
 </context>
 <context>
+    <name>TemplateEditorDialog</name>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="76"/>
+        <source>Checklist templates</source>
+        <translation>Templat daftar periksa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="81"/>
+        <source>Import YAML…</source>
+        <translation>Impor YAML…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="82"/>
+        <source>Export YAML…</source>
+        <translation>Ekspor YAML…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="97"/>
+        <source>+ Section</source>
+        <translation>+ Bagian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="98"/>
+        <source>+ Item</source>
+        <translation>+ Butir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="99"/>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="101"/>
+        <source>Move up (Alt+Up)</source>
+        <translation>Naikkan (Alt+Atas)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="103"/>
+        <source>Move down (Alt+Down)</source>
+        <translation>Turunkan (Alt+Bawah)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="124"/>
+        <source>Critical: an answer that scores 0 fails the section</source>
+        <translation>Kritis: jawaban bernilai 0 menggagalkan bagian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="125"/>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="127"/>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="137"/>
+        <source>&amp;Template:</source>
+        <translation>&amp;Templat:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="142"/>
+        <source>Template tit&amp;le:</source>
+        <translation>&amp;Judul templat:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="157"/>
+        <source>Select a section or an item on the left to edit it.</source>
+        <translation>Pilih bagian atau butir di sebelah kiri untuk mengubahnya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="160"/>
+        <source>Section</source>
+        <translation>Bagian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="162"/>
+        <location filename="../../ui/pages/template_editor.py" line="166"/>
+        <source>Co&amp;de:</source>
+        <translation>&amp;Kode:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="163"/>
+        <source>T&amp;itle:</source>
+        <translation>J&amp;udul:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="164"/>
+        <source>Item</source>
+        <translation>Butir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="167"/>
+        <source>Te&amp;xt:</source>
+        <translation>T&amp;eks:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="168"/>
+        <source>&amp;Guidance:</source>
+        <translation>&amp;Petunjuk:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="169"/>
+        <source>&amp;Answers:</source>
+        <translation>Ja&amp;waban:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="170"/>
+        <source>&amp;Weight:</source>
+        <translation>&amp;Bobot:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="239"/>
+        <source>Failed: %1</source>
+        <translation>Gagal: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="251"/>
+        <source>version %1</source>
+        <translation>versi %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="254"/>
+        <source>in use</source>
+        <translation>dipakai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="414"/>
+        <source>The template is already used by visits; saved as version %1.</source>
+        <translation>Templat sudah dipakai kunjungan; disimpan sebagai versi %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="417"/>
+        <source>Nothing changed; version %1 kept.</source>
+        <translation>Tidak ada perubahan; versi %1 tetap.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="419"/>
+        <source>Template saved (version %1 updated).</source>
+        <translation>Templat disimpan (versi %1 diperbarui).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="450"/>
+        <source>Imported %1 as a new template (version %2).</source>
+        <translation>%1 diimpor sebagai templat baru (versi %2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="452"/>
+        <source>%1 version %2 is already stored with this content; nothing changed.</source>
+        <translation>%1 versi %2 sudah tersimpan dengan isi yang sama; tidak ada yang berubah.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="454"/>
+        <source>%1 version %2 updated from the file.</source>
+        <translation>%1 versi %2 diperbarui dari berkas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="456"/>
+        <source>%1 is already used by visits; the file was stored as version %2.</source>
+        <translation>%1 sudah dipakai kunjungan; berkas disimpan sebagai versi %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="458"/>
+        <source>Imported %1 version %2.</source>
+        <translation>%1 versi %2 diimpor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="475"/>
+        <source>Template exported to %1.</source>
+        <translation>Templat diekspor ke %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="478"/>
+        <source>Unsaved edits are not in the file; save first to include them.</source>
+        <translation>Perubahan yang belum disimpan tidak ikut; simpan dulu agar ikut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="484"/>
+        <source>Import checklist template</source>
+        <translation>Impor templat daftar periksa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="494"/>
+        <source>Export checklist template</source>
+        <translation>Ekspor templat daftar periksa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="506"/>
+        <source>Unsaved changes</source>
+        <translation>Perubahan belum disimpan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_editor.py" line="507"/>
+        <source>Discard the unsaved changes to this template?</source>
+        <translation>Buang perubahan templat ini yang belum disimpan?</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateTreeModel</name>
+    <message>
+        <location filename="../../ui/models/template_tree_model.py" line="117"/>
+        <source>New section</source>
+        <translation>Bagian baru</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/template_tree_model.py" line="129"/>
+        <source>New item</source>
+        <translation>Butir baru</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/template_tree_model.py" line="221"/>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/template_tree_model.py" line="221"/>
+        <source>Section / item</source>
+        <translation>Bagian / butir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/template_tree_model.py" line="221"/>
+        <source>Weight</source>
+        <translation>Bobot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/template_tree_model.py" line="238"/>
+        <source>%1 items</source>
+        <translation>%1 butir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/template_tree_model.py" line="252"/>
+        <source>critical</source>
+        <translation>kritis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/template_tree_model.py" line="256"/>
+        <source>Critical item: an answer that scores 0 fails the whole section.</source>
+        <translation>Butir kritis: jawaban bernilai 0 menggagalkan seluruh bagian.</translation>
+    </message>
+</context>
+<context>
     <name>TicketTableModel</name>
     <message>
         <location filename="../../ui/models/ticket_table.py" line="111"/>
@@ -1524,7 +1766,7 @@ Meja layanan depan kantor imigrasi.</translation>
     <message>
         <location filename="../../ui/pages/visit_identity.py" line="110"/>
         <source>Check&amp;list template:</source>
-        <translation>Temp&amp;late daftar periksa:</translation>
+        <translation>TempTemp&amp;late daftar periksa:amp;lat daftar periksa:</translation>
     </message>
     <message>
         <location filename="../../ui/pages/visit_identity.py" line="112"/>
@@ -1597,7 +1839,7 @@ Meja layanan depan kantor imigrasi.</translation>
     <message>
         <location filename="../../ui/models/visit_list_model.py" line="92"/>
         <source>Template</source>
-        <translation>Template</translation>
+        <translation>Templat</translation>
     </message>
     <message>
         <location filename="../../ui/models/visit_list_model.py" line="141"/>
@@ -1617,7 +1859,7 @@ Meja layanan depan kantor imigrasi.</translation>
     <name>VisitsPage</name>
     <message>
         <location filename="../../ui/pages/visits_page.py" line="59"/>
-        <location filename="../../ui/pages/visits_page.py" line="108"/>
+        <location filename="../../ui/pages/visits_page.py" line="109"/>
         <source>New visit</source>
         <translation>Kunjungan baru</translation>
     </message>
@@ -1643,46 +1885,51 @@ Meja layanan depan kantor imigrasi.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/visits_page.py" line="67"/>
+        <source>Checklist templates…</source>
+        <translation>Templat daftar periksa…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visits_page.py" line="68"/>
         <source>No visits yet. Press Ctrl+N to start one.</source>
         <translation>Belum ada kunjungan. Tekan Ctrl+N untuk memulai.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="72"/>
+        <location filename="../../ui/pages/visits_page.py" line="73"/>
         <source>Create visit</source>
         <translation>Buat kunjungan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="74"/>
+        <location filename="../../ui/pages/visits_page.py" line="75"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="82"/>
+        <location filename="../../ui/pages/visits_page.py" line="83"/>
         <source>Monev visits</source>
         <translation>Kunjungan monev</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="88"/>
+        <location filename="../../ui/pages/visits_page.py" line="89"/>
         <source>Supervision visits (monev)</source>
         <translation>Kunjungan supervisi (monev)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="204"/>
+        <location filename="../../ui/pages/visits_page.py" line="212"/>
         <source>Select a visit in the list first.</source>
         <translation>Pilih dulu kunjungan di daftar.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="248"/>
+        <location filename="../../ui/pages/visits_page.py" line="256"/>
         <source>Visit created. Answer the checklist with the number keys.</source>
         <translation>Kunjungan dibuat. Jawab daftar periksa dengan tombol angka.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="255"/>
+        <location filename="../../ui/pages/visits_page.py" line="263"/>
         <source>Not saved: %1</source>
         <translation>Belum disimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="259"/>
+        <location filename="../../ui/pages/visits_page.py" line="267"/>
         <source>Not saved: correct the fields marked in red.</source>
         <translation>Belum disimpan: perbaiki isian yang ditandai merah.</translation>
     </message>

@@ -64,6 +64,7 @@ class VisitsPage(QWidget):
         self.export_button = QPushButton(self.tr("E&xport package…"))
         self.import_button = QPushButton(self.tr("&Import package…"))
         self.figures_button = QPushButton(self.tr("Import office &figures…"))
+        self.templates_button = QPushButton(self.tr("Checklist templates…"))
         self.empty_label = QLabel(self.tr("No visits yet. Press Ctrl+N to start one."))
         self.empty_label.setStyleSheet("color: #5f6368;")
         # The new-visit form.
@@ -95,7 +96,7 @@ class VisitsPage(QWidget):
         ll.addLayout(bar)
         files = QHBoxLayout()
         files.addStretch(1)
-        for button in (self.export_button, self.import_button, self.figures_button):
+        for button in (self.templates_button, self.export_button, self.import_button, self.figures_button):
             files.addWidget(button)
         ll.addLayout(files)
         ll.addWidget(self.banner)
@@ -139,6 +140,7 @@ class VisitsPage(QWidget):
         self.export_button.clicked.connect(self.export_selected)
         self.import_button.clicked.connect(self.exchange.ask_import)
         self.figures_button.clicked.connect(self.exchange.ask_import_figures)
+        self.templates_button.clicked.connect(self.edit_templates)
         self.exchange.done.connect(lambda kind, message: self.banner.show_message(message, kind))
         self.ctx.changed.connect(self._on_changed)
 
@@ -167,7 +169,7 @@ class VisitsPage(QWidget):
         self.banner.show_message(message, "error")
 
     def _on_changed(self, area: str) -> None:
-        if area != "visits":
+        if area not in ("visits", "templates"):
             return
         if self.isVisible() and self.stack.currentWidget() is self.list_panel:
             self.refresh()
@@ -197,6 +199,12 @@ class VisitsPage(QWidget):
         row = self.model.row_of(visit_id)
         if row >= 0:
             self.view.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+
+    def edit_templates(self) -> None:
+        from ui.pages.template_editor import TemplateEditorDialog
+
+        TemplateEditorDialog(self.ctx, self).exec()
+        self.refresh()  # the new-visit form offers the versions saved there
 
     def export_selected(self) -> None:
         visit = self.selected_visit()
