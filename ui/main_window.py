@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.factories: list[tuple[str, str, Callable[[], QWidget]]] = []
         self._add_area("registration", self.tr("Registration"), self._make_registration)
+        self._add_area("foreigners", self.tr("Foreign nationals"), self._make_foreigners)
         self._add_area("queue", self.tr("Queue"), self._make_queue)
         self._add_area("visits", self.tr("Monev visits"), self._make_visits)
         self._add_area("settings", self.tr("Settings"), self._make_settings)
@@ -69,6 +70,11 @@ class MainWindow(QMainWindow):
         from ui.pages.registration_page import RegistrationPage
 
         return RegistrationPage(self.ctx)
+
+    def _make_foreigners(self) -> QWidget:
+        from ui.pages.foreigners_page import ForeignersPage
+
+        return ForeignersPage(self.ctx)
 
     def _make_queue(self) -> QWidget:
         from ui.pages.queue_page import QueuePage

@@ -242,3 +242,19 @@ class AuditLog(Base):
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str | None] = mapped_column(String(40))
     detail: Mapped[str | None] = mapped_column(Text)
+
+
+class StayPermitRequest(Base):
+    """A foreign national's stay-permit service request (ITK→ITAS, ITAS→ITAP, extension, address)."""
+
+    __tablename__ = "stay_permit_request"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
+    applicant_id: Mapped[int] = mapped_column(ForeignKey("applicant.id"), index=True)
+    request_date: Mapped[date] = mapped_column(Date, index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    permit_no: Mapped[str | None] = mapped_column(String(40))
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("ticket.id"))
+    officer: Mapped[str | None] = mapped_column(String(60))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)

@@ -363,6 +363,139 @@
     </message>
 </context>
 <context>
+    <name>ForeignersPage</name>
+    <message>
+        <location filename="../../ui/pages/foreigners_page.py" line="47"/>
+        <source>3 letters, e.g. MYS</source>
+        <translation>3 huruf, mis. MYS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/foreigners_page.py" line="55"/>
+        <source>— choose —</source>
+        <translation>— pilih —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/foreigners_page.py" line="56"/>
+        <source>Male (L)</source>
+        <translation>Laki-laki (L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/foreigners_page.py" line="57"/>
+        <source>Female (P)</source>
+        <translation>Perempuan (P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/foreigners_page.py" line="66"/>
+        <source>current ITK/ITAS number, if any</source>
+        <translation>nomor ITK/ITAS saat ini, jika ada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/foreigners_page.py" line="68"/>
+        <source>None</source>
+        <translation>Tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/foreigners_page.py" line="71"/>
+        <source>Save &amp;&amp; Print  (Ctrl+Enter)</source>
+        <translation>Simpan &amp;&amp; Cetak  (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/foreigners_page.py" line="74"/>
+        <source>New applicant  (Esc)</source>
+        <translation>Pemohon baru  (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/foreigners_page.py" line="79"/>
+        <source>Foreign nationals</source>
+        <translation>Izin tinggal WNA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/foreigners_page.py" line="96"/>
+        <source>Foreign national (identified by passport)</source>
+        <translation>Warga negara asing (dikenali dari paspor)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/foreigners_page.py" line="98"/>
+        <source>&amp;Passport number</source>
+        <translation>Nomor &amp;paspor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/foreigners_page.py" line="99"/>
+        <source>Na&amp;tionality</source>
+        <translation>Kewarga&amp;negaraan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/foreigners_page.py" line="101"/>
+        <source>Full &amp;name</source>
+        <translation>Nama &amp;lengkap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/foreigners_page.py" line="102"/>
+        <source>&amp;Date of birth</source>
+        <translation>&amp;Tanggal lahir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/foreigners_page.py" line="103"/>
+        <source>Se&amp;x</source>
+        <translation>&amp;Jenis kelamin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/foreigners_page.py" line="104"/>
+        <source>P&amp;hone</source>
+        <translation>Tele&amp;pon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/foreigners_page.py" line="105"/>
+        <source>Stay-permit service</source>
+        <translation>Layanan izin tinggal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/foreigners_page.py" line="107"/>
+        <source>&amp;Service</source>
+        <translation>La&amp;yanan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/foreigners_page.py" line="108"/>
+        <source>Current per&amp;mit</source>
+        <translation>Nomor i&amp;zin saat ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/foreigners_page.py" line="109"/>
+        <source>Pr&amp;iority</source>
+        <translation>Pr&amp;ioritas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/foreigners_page.py" line="144"/>
+        <source>Could not complete the action: %1. Nothing was lost; try again.</source>
+        <translation>Tindakan tidak dapat diselesaikan: %1. Tidak ada data yang hilang; coba lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/foreigners_page.py" line="163"/>
+        <source>New applicant: fill in the details.</source>
+        <translation>Pemohon baru: lengkapi data.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/foreigners_page.py" line="165"/>
+        <source>Known applicant: details filled in, check them.</source>
+        <translation>Pemohon sudah terdaftar: data terisi, periksa kembali.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/foreigners_page.py" line="202"/>
+        <source>Not saved. Correct the marked fields.</source>
+        <translation>Belum disimpan. Perbaiki isian yang ditandai.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/foreigners_page.py" line="210"/>
+        <source>Ticket %1 issued.</source>
+        <translation>Nomor antrean %1 diterbitkan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/foreigners_page.py" line="211"/>
+        <source>Waiting ahead: %1.</source>
+        <translation>Menunggu di depan: %1.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="31"/>
@@ -376,51 +509,56 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="44"/>
+        <source>Foreign nationals</source>
+        <translation>Izin tinggal WNA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="45"/>
         <source>Queue</source>
         <translation>Antrean</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="45"/>
+        <location filename="../../ui/main_window.py" line="46"/>
         <source>Monev visits</source>
         <translation>Kunjungan monev</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="46"/>
+        <location filename="../../ui/main_window.py" line="47"/>
         <source>Settings</source>
         <translation>Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="57"/>
         <source>Counter %1</source>
         <translation>Loket %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>&amp;Quit</source>
         <translation>&amp;Keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>&amp;Help</source>
         <translation>Ban&amp;tuan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>&amp;About KanimDesk</source>
         <translation>&amp;Tentang KanimDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>About KanimDesk</source>
         <translation>Tentang KanimDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>KanimDesk %1
 Front desk of the immigration office.</source>
         <translation>KanimDesk %1
@@ -979,102 +1117,102 @@ Meja layanan depan kantor imigrasi.</translation>
 <context>
     <name>RegistrationPage</name>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="74"/>
+        <location filename="../../ui/pages/registration_page.py" line="68"/>
         <source>Save &amp;&amp; Print  (Ctrl+Enter)</source>
         <translation>Simpan &amp;&amp; Cetak  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="78"/>
+        <location filename="../../ui/pages/registration_page.py" line="72"/>
         <source>New applicant  (Esc)</source>
         <translation>Pemohon baru  (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="87"/>
+        <location filename="../../ui/pages/registration_page.py" line="81"/>
         <source>&amp;Reprint slip</source>
         <translation>&amp;Cetak ulang slip</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="89"/>
+        <location filename="../../ui/pages/registration_page.py" line="83"/>
         <source>M-Paspor booking code, then Enter</source>
         <translation>Kode booking M-Paspor, lalu Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="92"/>
+        <location filename="../../ui/pages/registration_page.py" line="86"/>
         <source>Check &amp;in booking  (F8)</source>
         <translation>Check-&amp;in booking  (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="100"/>
+        <location filename="../../ui/pages/registration_page.py" line="94"/>
         <source>Registration</source>
         <translation>Pendaftaran</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="103"/>
+        <location filename="../../ui/pages/registration_page.py" line="97"/>
         <source>PNBP fee</source>
         <translation>Biaya PNBP</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="114"/>
+        <location filename="../../ui/pages/registration_page.py" line="108"/>
         <source>Today&apos;s tickets</source>
         <translation>Nomor antrean hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="123"/>
+        <location filename="../../ui/pages/registration_page.py" line="117"/>
         <source>Booked applicant (M-Paspor)</source>
         <translation>Pemohon dengan booking (M-Paspor)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="175"/>
+        <location filename="../../ui/pages/registration_page.py" line="169"/>
         <source>Bookings today: %1, checked in: %2</source>
         <translation>Booking hari ini: %1, sudah check-in: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="191"/>
+        <location filename="../../ui/pages/registration_page.py" line="185"/>
         <source>Could not complete the action: %1. Nothing was lost; try again.</source>
         <translation>Tindakan tidak dapat diselesaikan: %1. Tidak ada data yang hilang; coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="215"/>
+        <location filename="../../ui/pages/registration_page.py" line="209"/>
         <source>New applicant: fill in the details.</source>
         <translation>Pemohon baru: lengkapi data.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="217"/>
+        <location filename="../../ui/pages/registration_page.py" line="211"/>
         <source>Known applicant: details filled in, check them.</source>
         <translation>Pemohon sudah terdaftar: data terisi, periksa kembali.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="271"/>
+        <location filename="../../ui/pages/registration_page.py" line="265"/>
         <source>Not saved. Correct the marked fields.</source>
         <translation>Belum disimpan. Perbaiki isian yang ditandai.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="283"/>
+        <location filename="../../ui/pages/registration_page.py" line="277"/>
         <source>Ticket %1 issued.</source>
         <translation>Nomor antrean %1 diterbitkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="284"/>
+        <location filename="../../ui/pages/registration_page.py" line="278"/>
         <source>Waiting ahead: %1.</source>
         <translation>Menunggu di depan: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="285"/>
+        <location filename="../../ui/pages/registration_page.py" line="279"/>
         <source>Fee %1.</source>
         <translation>Biaya %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="288"/>
+        <location filename="../../ui/pages/registration_page.py" line="282"/>
         <source>Expected collection: %1.</source>
         <translation>Perkiraan penyerahan: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="341"/>
+        <location filename="../../ui/pages/registration_page.py" line="325"/>
         <source>Select a ticket in the list first.</source>
         <translation>Pilih dulu nomor antrean di daftar.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_page.py" line="353"/>
+        <location filename="../../ui/pages/registration_page.py" line="337"/>
         <source>Slip %1 reprinted.</source>
         <translation>Slip %1 dicetak ulang.</translation>
     </message>

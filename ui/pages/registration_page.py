@@ -27,6 +27,7 @@ from app.i18n import long_date, rupiah
 from ui.context import DeskContext
 from ui.models.ticket_table import TICKET_ROLE, TicketTableModel
 from ui.pages.registration_form import RegistrationFormWidget
+from ui.slip_printer import print_ticket_slip, render_slip
 from ui.widgets.fields import Banner
 
 COMPONENT_LABELS = {
@@ -35,13 +36,6 @@ COMPONENT_LABELS = {
     "lost": ("Denda hilang", "Lost charge"),
     "damaged": ("Denda rusak", "Damaged charge"),
 }
-
-
-def render_slip(*args, **kwargs) -> bytes:
-    # ReportLab loads on the worker thread at the first slip, not at start-up.
-    from app.reports.slip import render_slip as render
-
-    return render(*args, **kwargs)
 
 
 class _Services:
@@ -301,17 +295,7 @@ class RegistrationPage(QWidget):
         self.ctx.changed.emit("tickets")
 
     def _print(self, ticket_id: int, pdf: bytes) -> str | None:
-        """Print on the slip printer; return the reason when it failed (the ticket stays reprintable)."""
-        from ui.printing import PrintError, print_slip  # QtPdf loads at the first slip
-
-        s = self.ctx.settings
-        try:
-            print_slip(pdf, s.slip_printer, s.slip_paper_mm)
-        except PrintError as exc:
-            return exc.message(self.ctx.lang)
-        db, counter, officer = self.ctx.db, self.ctx.counter, self.ctx.officer
-        self.ctx.runner.run(lambda: services.queue.mark_printed(db, ticket_id, counter, officer), None, self._failed)
-        return None
+        return print_ticket_slip(self.ctx, ticket_id, pdf, self._failed)
 
     def check_in_booking(self) -> None:
         code = self.booking.text().strip()
