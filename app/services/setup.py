@@ -6,8 +6,8 @@ from sqlalchemy import select
 
 from app.config import Settings, resources_dir
 from app.db.engine import Database
-from app.db.migrate import upgrade
 from app.db.models import Office, Service, Tariff
+from app.db.schema_state import is_current
 from app.domain.passport import load_tariff_file
 from app.domain.tickets import SERVICES
 
@@ -15,7 +15,10 @@ from app.domain.tickets import SERVICES
 def init_database(db: Database, settings: Settings) -> None:
     from app.services.templates import ensure_default_template
 
-    upgrade(db.engine)
+    if not is_current(db.engine):
+        from app.db.migrate import upgrade
+
+        upgrade(db.engine)
     with db.write() as s:
         seed(s, settings)
     ensure_default_template(db)

@@ -118,3 +118,11 @@ def test_migrations_build_exactly_the_models(db):
 
     with db.engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+
+
+def test_schema_state_agrees_with_alembic(db):
+    from app.db.migrate import current_revision, head_revision
+    from app.db.schema_state import head_from_files, is_current
+
+    assert head_from_files() == head_revision() == current_revision(db.engine)
+    assert is_current(db.engine)
