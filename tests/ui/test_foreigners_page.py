@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from app.services import foreigners
 from app.services.foreigners import ForeignerForm, register_foreigner
 from app.services.queue import find_ticket
+
 from ui.context import DeskContext
 from ui.pages import foreigners_page
 from ui.pages.foreigners_page import ForeignersPage
