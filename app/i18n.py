@@ -10,8 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from babel.dates import format_date, format_datetime, format_time
-from babel.numbers import format_decimal, format_percent
+# Babel loads at the first formatted date or number, not at start-up.
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # NIK
@@ -166,43 +165,61 @@ def _locale(lang: str) -> str:
 
 def long_date(d: date, lang: str = "id") -> str:
     """'Kamis, 4 Juli 2024'."""
+    from babel.dates import format_date
+
     return format_date(d, "EEEE, d MMMM y", locale=_locale(lang))
 
 
 def plain_date(d: date, lang: str = "id") -> str:
     """'4 Juli 2024'."""
+    from babel.dates import format_date
+
     return format_date(d, "d MMMM y", locale=_locale(lang))
 
 
 def month_name(year: int, month: int, lang: str = "id") -> str:
     """'Juli 2024'."""
+    from babel.dates import format_date
+
     return format_date(date(year, month, 1), "MMMM y", locale=_locale(lang))
 
 
 def short_month(year: int, month: int, lang: str = "id") -> str:
     """'Jul 2024'."""
+    from babel.dates import format_date
+
     return format_date(date(year, month, 1), "MMM y", locale=_locale(lang))
 
 
 def clock(t: datetime, lang: str = "id") -> str:
     """'14.05' in Indonesian, '14:05' in English."""
+    from babel.dates import format_time
+
     return format_time(t, "HH.mm" if lang == "id" else "HH:mm", locale=_locale(lang))
 
 
 def date_time(t: datetime, lang: str = "id") -> str:
+    from babel.dates import format_datetime
+
     return format_datetime(t, "d MMM y HH.mm" if lang == "id" else "d MMM y HH:mm", locale=_locale(lang))
 
 
 def rupiah(amount: int | Decimal) -> str:
     """'Rp650.000' — Indonesian grouping, no decimals, no space."""
+    from babel.numbers import format_decimal
+
     return "Rp" + format_decimal(int(amount), "#,##0", locale="id_ID")
 
 
 def percent(value: float, lang: str = "id", digits: int = 1) -> str:
     """'47,6%' for 0.476."""
+    from babel.numbers import format_percent
+
     pattern = "#,##0." + "0" * digits + "%" if digits else "#,##0%"
     return format_percent(value, pattern, locale=_locale(lang))
 
 
 def number(value: int | float, lang: str = "id") -> str:
+    from babel.numbers import format_decimal
+
     return format_decimal(value, locale=_locale(lang))
