@@ -1849,12 +1849,22 @@ Meja layanan depan kantor imigrasi.</translation>
         <translation>Impor paket kunjungan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_exchange.py" line="78"/>
+        <location filename="../../ui/pages/visit_exchange.py" line="80"/>
+        <source>Export office figures</source>
+        <translation>Ekspor data pelayanan kantor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_exchange.py" line="99"/>
+        <source>Office figures for %1 months written to %2 (aggregates only, no names or NIKs).</source>
+        <translation>Data pelayanan %1 bulan ditulis ke %2 (hanya agregat, tanpa nama atau NIK).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_exchange.py" line="106"/>
         <source>Import office figures</source>
         <translation>Impor data pelayanan kantor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_exchange.py" line="92"/>
+        <location filename="../../ui/pages/visit_exchange.py" line="120"/>
         <source>Figures of %1 imported: %2 months, %3 new or changed values.</source>
         <translation>Data %1 diimpor: %2 bulan, %3 nilai baru atau berubah.</translation>
     </message>
@@ -1997,7 +2007,7 @@ Meja layanan depan kantor imigrasi.</translation>
     <name>VisitsPage</name>
     <message>
         <location filename="../../ui/pages/visits_page.py" line="59"/>
-        <location filename="../../ui/pages/visits_page.py" line="109"/>
+        <location filename="../../ui/pages/visits_page.py" line="111"/>
         <source>New visit</source>
         <translation>Kunjungan baru</translation>
     </message>
@@ -2023,51 +2033,56 @@ Meja layanan depan kantor imigrasi.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/visits_page.py" line="67"/>
+        <source>Export office fi&amp;gures…</source>
+        <translation>Ekspor data ka&amp;ntor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visits_page.py" line="68"/>
         <source>Checklist templates…</source>
         <translation>Templat daftar periksa…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="68"/>
+        <location filename="../../ui/pages/visits_page.py" line="69"/>
         <source>No visits yet. Press Ctrl+N to start one.</source>
         <translation>Belum ada kunjungan. Tekan Ctrl+N untuk memulai.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="73"/>
+        <location filename="../../ui/pages/visits_page.py" line="74"/>
         <source>Create visit</source>
         <translation>Buat kunjungan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="75"/>
+        <location filename="../../ui/pages/visits_page.py" line="76"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="83"/>
+        <location filename="../../ui/pages/visits_page.py" line="84"/>
         <source>Monev visits</source>
         <translation>Kunjungan monev</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="89"/>
+        <location filename="../../ui/pages/visits_page.py" line="90"/>
         <source>Supervision visits (monev)</source>
         <translation>Kunjungan supervisi (monev)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="212"/>
+        <location filename="../../ui/pages/visits_page.py" line="215"/>
         <source>Select a visit in the list first.</source>
         <translation>Pilih dulu kunjungan di daftar.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="256"/>
+        <location filename="../../ui/pages/visits_page.py" line="259"/>
         <source>Visit created. Answer the checklist with the number keys.</source>
         <translation>Kunjungan dibuat. Jawab daftar periksa dengan tombol angka.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="263"/>
+        <location filename="../../ui/pages/visits_page.py" line="266"/>
         <source>Not saved: %1</source>
         <translation>Belum disimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="267"/>
+        <location filename="../../ui/pages/visits_page.py" line="270"/>
         <source>Not saved: correct the fields marked in red.</source>
         <translation>Belum disimpan: perbaiki isian yang ditandai merah.</translation>
     </message>

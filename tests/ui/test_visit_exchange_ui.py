@@ -58,3 +58,14 @@ def test_office_figures_file_is_imported(qtbot, sqlite_db, settings, tmp_path):
     laptop = _page(qtbot, sqlite_db, settings)
     laptop.exchange.import_figures(figures)
     assert laptop.banner.kind == "ok" and "Muara Enim" in laptop.banner.text()
+
+
+def test_office_exports_its_last_twelve_months(qtbot, sqlite_db, settings, tmp_path):
+    register(sqlite_db, settings, RegistrationForm(nik="1603015507900001", name="Siti Aminah",
+             birth_date=date(1990, 7, 15), sex="P"), now=datetime(2024, 5, 6, 9))  # fmt: skip
+    office = _page(qtbot, sqlite_db, settings)
+    out = tmp_path / "figures.json"
+    office.exchange.export_figures(out, today=date(2024, 7, 4))
+    assert office.banner.kind == "ok", office.banner.text()
+    text = out.read_text(encoding="utf-8")
+    assert "2024-05" in text and "1603015507900001" not in text and "AMINAH" not in text.upper()

@@ -74,6 +74,34 @@ class VisitExchange(QObject):
 
     # --- office figures -------------------------------------------------------
 
+    def ask_export_figures(self) -> None:
+        from datetime import date
+
+        path, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Export office figures"),
+                                              f"data-kantor-{date.today().isoformat()}.json", FIGURES_FILTER)  # fmt: skip
+        if path:
+            self.export_figures(Path(path))
+
+    def export_figures(self, path: Path, today=None) -> None:
+        """The last 12 whole months of this office's aggregates (no NIK, no names) for the supervisor."""
+        from datetime import date
+
+        from app.services.figures_file import export_figures
+
+        today = today or date.today()
+        end = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+        start = (end[0] - 1, end[1] + 1) if end[1] < 12 else (end[0], 1)
+        db, code = self.ctx.db, self.ctx.settings.office.code
+        self.ctx.runner.run(
+            lambda: export_figures(db, code, start, end, path),
+            lambda months: self.done.emit(
+                "ok",
+                self.tr("Office figures for %1 months written to %2 (aggregates only, no names or NIKs).")
+                .replace("%1", str(months)).replace("%2", str(path)),
+            ),
+            self._error,
+        )
+
     def ask_import_figures(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.parent_widget, self.tr("Import office figures"), "",
                                               FIGURES_FILTER)  # fmt: skip

@@ -64,6 +64,7 @@ class VisitsPage(QWidget):
         self.export_button = QPushButton(self.tr("E&xport package…"))
         self.import_button = QPushButton(self.tr("&Import package…"))
         self.figures_button = QPushButton(self.tr("Import office &figures…"))
+        self.export_figures_button = QPushButton(self.tr("Export office fi&gures…"))
         self.templates_button = QPushButton(self.tr("Checklist templates…"))
         self.empty_label = QLabel(self.tr("No visits yet. Press Ctrl+N to start one."))
         self.empty_label.setStyleSheet("color: #5f6368;")
@@ -96,7 +97,8 @@ class VisitsPage(QWidget):
         ll.addLayout(bar)
         files = QHBoxLayout()
         files.addStretch(1)
-        for button in (self.templates_button, self.export_button, self.import_button, self.figures_button):
+        for button in (self.templates_button, self.export_button, self.import_button,
+                       self.export_figures_button, self.figures_button):  # fmt: skip
             files.addWidget(button)
         ll.addLayout(files)
         ll.addWidget(self.banner)
@@ -140,6 +142,7 @@ class VisitsPage(QWidget):
         self.export_button.clicked.connect(self.export_selected)
         self.import_button.clicked.connect(self.exchange.ask_import)
         self.figures_button.clicked.connect(self.exchange.ask_import_figures)
+        self.export_figures_button.clicked.connect(self.exchange.ask_export_figures)
         self.templates_button.clicked.connect(self.edit_templates)
         self.exchange.done.connect(lambda kind, message: self.banner.show_message(message, kind))
         self.ctx.changed.connect(self._on_changed)
