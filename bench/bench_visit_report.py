@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from app.reports import visit_report
+from app.reports import report_photos
 from app.reports.visit_report import render_visit_report
 from app.reports.visit_report_sample import sample_visit_report_data
 
@@ -30,7 +30,7 @@ def _series(data: object, runs: int, cold: bool) -> tuple[list[float], bytes]:
     times, pdf = [], b""
     for _ in range(runs):
         if cold:
-            visit_report._photo_cache.clear()
+            report_photos._photo_cache.clear()
         t0 = time.perf_counter()
         pdf = render_visit_report(data)  # type: ignore[arg-type]
         times.append(time.perf_counter() - t0)

@@ -7,18 +7,14 @@ count, and the result is PDF bytes. The chapters themselves live in visit_report
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from typing import Any
 
 from babel.numbers import format_decimal
-from PIL import Image as PILImage
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -39,8 +35,10 @@ from reportlab.platypus import (
 
 from app.domain.passport import KIND_LABELS
 from app.domain.scoring import SKM_GRADES, skm_grade
-from app.i18n import MESSAGES, long_date, percent, plain_date, register_messages, short_month, text
+from app.i18n import MESSAGES, long_date, percent, plain_date, short_month, text
+from app.reports import visit_report_texts  # noqa: F401 - registers the report's words
 from app.reports.charts import epaspor_chart, section_score_chart
+from app.reports.report_photos import printable_photo
 from app.reports.report_style import (
     INK,
     MUTED,
@@ -59,138 +57,6 @@ from app.reports.report_style import (
 from app.reports.visit_report_chapters import chapters
 from app.reports.visit_report_data import VisitReportData
 
-register_messages({
-    "visit_report.page": ("Halaman {page} dari {total}", "Page {page} of {total}"),
-    "visit_report.running_title": ("Laporan Monev {number}", "Monitoring report {number}"),
-    "visit_report.title_line1": (
-        "LAPORAN HASIL MONITORING DAN EVALUASI /", "REPORT ON THE MONITORING AND EVALUATION /"),
-    "visit_report.title_line2": (
-        "SUPERVISI TEKNIS PELAYANAN PASPOR", "TECHNICAL SUPERVISION OF PASSPORT SERVICES"),
-    "visit_report.number": ("Nomor: {number}", "Number: {number}"),
-    "visit_report.until": ("s.d.", "to"),
-    "visit_report.ch.identity": ("Identitas kegiatan", "Identity of the visit"),
-    "visit_report.ch.team": ("Tim dan pejabat kantor yang ditemui", "Team and office officials met"),
-    "visit_report.ch.method": ("Metode", "Method"),
-    "visit_report.ch.summary": ("Ringkasan hasil", "Summary of results"),
-    "visit_report.ch.checklist": ("Hasil checklist per bagian", "Checklist results by section"),
-    "visit_report.ch.findings": ("Temuan dan arahan", "Findings and directions"),
-    "visit_report.ch.followup": (
-        "Tindak lanjut temuan kunjungan sebelumnya", "Follow-up of findings from earlier visits"),
-    "visit_report.ch.figures": ("Data pelayanan kantor", "Service figures of the office"),
-    "visit_report.ch.photos": ("Dokumentasi", "Photo documentation"),
-    "visit_report.ch.closing": ("Penutup", "Closing"),
-    "visit_report.id.office": ("Kantor yang dikunjungi", "Office visited"),
-    "visit_report.id.date": ("Tanggal", "Date"),
-    "visit_report.id.place": ("Tempat", "Place"),
-    "visit_report.id.basis": ("Dasar", "Basis"),
-    "visit_report.id.purpose": ("Tujuan", "Purpose"),
-    "visit_report.id.instrument": ("Instrumen", "Checklist"),
-    "visit_report.id.instrument_value": ("{title}, versi {version}", "{title}, version {version}"),
-    "visit_report.team": ("Tim supervisi", "Supervision team"),
-    "visit_report.reps": ("Pejabat kantor yang ditemui", "Office officials met"),
-    "visit_report.col.no": ("No.", "No."),
-    "visit_report.col.name": ("Nama", "Name"),
-    "visit_report.col.nip": ("NIP", "NIP"),
-    "visit_report.col.position": ("Jabatan", "Position"),
-    "visit_report.col.role": ("Peran", "Role"),
-    "visit_report.empty.team": ("Tidak ada data tim.", "No team recorded."),
-    "visit_report.empty.reps": (
-        "Tidak ada pejabat kantor yang dicatat.", "No office officials recorded."),
-    "visit_report.method.intro": (
-        "Kegiatan dilaksanakan melalui pembinaan dan pengawasan berikut (☑ = dilaksanakan):",
-        "The visit used the following guidance and supervision (☑ = carried out):"),
-    "visit_report.method.intro_ascii": (
-        "Kegiatan dilaksanakan melalui pembinaan dan pengawasan berikut ([X] = dilaksanakan):",
-        "The visit used the following guidance and supervision ([X] = carried out):"),
-    "visit_report.st.pembinaan": ("Pembinaan", "Guidance"),
-    "visit_report.st.pengawasan": ("Pengawasan", "Supervision"),
-    "visit_report.st.fasilitasi": ("Fasilitasi", "Facilitation"),
-    "visit_report.st.konsultasi": ("Konsultasi", "Consultation"),
-    "visit_report.st.penelaahan_ulang": ("Penelaahan ulang", "Re-examination"),
-    "visit_report.st.monitoring": ("Monitoring", "Monitoring"),
-    "visit_report.st.evaluasi": ("Evaluasi", "Evaluation"),
-    "visit_report.st.pemeriksaan_langsung": ("Pemeriksaan langsung", "Direct inspection"),
-    "visit_report.st.other": ("Lainnya", "Other"),
-    "visit_report.summary.total": ("Nilai total", "Total score"),
-    "visit_report.summary.scale": ("skala 0–100", "scale 0–100"),
-    "visit_report.summary.sections": ("Jumlah bagian", "Sections"),
-    "visit_report.summary.failed_sections": ("Bagian gagal (butir kritis)", "Sections failed (critical item)"),
-    "visit_report.summary.items": ("Butir diperiksa", "Items checked"),
-    "visit_report.summary.findings": ("Temuan dan arahan", "Findings and directions"),
-    "visit_report.summary.followup": ("Temuan lama ditindaklanjuti", "Earlier findings followed up"),
-    "visit_report.col.code": ("Kode", "Code"),
-    "visit_report.col.section": ("Bagian", "Section"),
-    "visit_report.col.items": ("Butir", "Items"),
-    "visit_report.col.score": ("Nilai", "Score"),
-    "visit_report.col.remark": ("Keterangan", "Remark"),
-    "visit_report.failed_critical": ("GAGAL (butir kritis)", "FAILED (critical item)"),
-    "visit_report.passed": ("Memenuhi", "Passed"),
-    "visit_report.unscored": ("Tidak dinilai", "Not scored"),
-    "visit_report.grade_note": (
-        "Keterangan nilai menurut rentang indeks PermenPANRB 14/2017: Sangat Baik 88,31–100; "
-        "Baik 76,61–88,30; Kurang Baik 65,00–76,60; Tidak Baik di bawah 65,00.",
-        "Remarks follow the index bands of PermenPANRB 14/2017: Very good 88.31–100; "
-        "Good 76.61–88.30; Poor 65.00–76.60; Very poor below 65.00."),
-    "visit_report.empty.sections": ("Tidak ada hasil checklist.", "No checklist results."),
-    "visit_report.empty.section_items": ("Bagian ini tidak berisi butir.", "This section has no items."),
-    "visit_report.col.item": ("Butir pemeriksaan", "Item checked"),
-    "visit_report.col.answer": ("Jawaban", "Answer"),
-    "visit_report.col.note": ("Catatan", "Note"),
-    "visit_report.critical": ("★ Butir kritis", "★ Critical item"),
-    "visit_report.critical_ascii": ("* Butir kritis", "* Critical item"),
-    "visit_report.critical_failed": ("— GAGAL", "— FAILED"),
-    "visit_report.section_score": ("nilai {score}", "score {score}"),
-    "visit_report.col.finding": ("Temuan", "Finding"),
-    "visit_report.col.direction": ("Arahan", "Direction"),
-    "visit_report.col.priority": ("Prioritas", "Priority"),
-    "visit_report.col.owner": ("Penanggung jawab", "Owner"),
-    "visit_report.col.due": ("Batas waktu", "Due date"),
-    "visit_report.col.status": ("Status", "Status"),
-    "visit_report.ref": ("Butir {ref}", "Item {ref}"),
-    "visit_report.general": ("Umum", "General"),
-    "visit_report.empty.findings": ("Tidak ada temuan.", "No findings."),
-    "visit_report.col.visit_date": ("Tanggal kunjungan", "Visit date"),
-    "visit_report.col.original": ("Status semula", "Original status"),
-    "visit_report.col.current": ("Status sekarang", "Current status"),
-    "visit_report.col.last_note": ("Catatan tindak lanjut terakhir", "Latest follow-up note"),
-    "visit_report.empty.followup": (
-        "Tidak ada temuan kunjungan sebelumnya yang perlu ditindaklanjuti.",
-        "No findings from earlier visits to follow up."),
-    "visit_report.col.item_figure": ("Uraian", "Figure"),
-    "visit_report.col.epaspor": ("e-Paspor", "e-Passport"),
-    "visit_report.col.growth": ("Pertumbuhan e-Paspor", "e-Passport growth"),
-    "visit_report.col.by_kind": ("Permohonan paspor menurut jenis", "Passport applications by kind"),
-    "visit_report.col.total": ("Jumlah", "Total"),
-    "visit_report.col.wait": ("Rata-rata tunggu (menit)", "Average wait (min)"),
-    "visit_report.col.no_show": ("Tidak hadir", "No-show"),
-    "visit_report.figures.trend": ("Tren pemohon e-Paspor: {trend}", "e-Passport applicants: {trend}"),
-    "visit_report.figures.chart": ("Grafik pemohon e-Paspor per bulan", "e-Passport applicants per month"),
-    "visit_report.figures.source": ("Sumber data: {source}", "Source: {source}"),
-    "visit_report.empty.figures": (
-        "Tidak ada data pelayanan untuk periode ini.", "No service figures for this period."),
-    "visit_report.photo_n": ("Foto {n}.", "Photo {n}."),
-    "visit_report.empty.photos": ("Tidak ada dokumentasi foto.", "No photographs."),
-    "visit_report.closing": (
-        "Demikian laporan hasil monitoring dan evaluasi serta supervisi teknis pelayanan paspor "
-        "ini dibuat untuk dipergunakan sebagaimana mestinya. Temuan dan arahan di atas agar "
-        "ditindaklanjuti oleh {office} sesuai batas waktu yang ditetapkan dan dilaporkan pada "
-        "kunjungan berikutnya.",
-        "This report on the monitoring, evaluation and technical supervision of passport services "
-        "is made to be used as appropriate. {office} is to act on the findings and directions "
-        "above by the dates set and report on them at the next visit."),
-    "visit_report.sign.leader": ("Ketua Tim,", "Team leader,"),
-    "visit_report.sign.head": ("Kepala Kantor,", "Head of office,"),
-    "visit_report.sign.nip": ("NIP. {nip}", "NIP {nip}"),
-    "visit_report.status.terbuka": ("Terbuka", "Open"),
-    "visit_report.status.dalam_proses": ("Dalam proses", "In progress"),
-    "visit_report.status.selesai": ("Selesai", "Done"),
-    "visit_report.status.diverifikasi": ("Diverifikasi", "Verified"),
-    "visit_report.priority.rendah": ("Rendah", "Low"),
-    "visit_report.priority.sedang": ("Sedang", "Medium"),
-    "visit_report.priority.tinggi": ("Tinggi", "High"),
-    "visit_report.priority.kritis": ("Kritis", "Critical"),
-})
-
 # The seed's words: pembinaan (fasilitasi, konsultasi) and pengawasan (the other four).
 SUPERVISION_GROUPS = (
     ("pembinaan", ("fasilitasi", "konsultasi")),
@@ -200,40 +66,6 @@ SUPERVISION_GROUPS = (
 PAGE_W, PAGE_H = A4
 BODY_W = PAGE_W - 2 * PAGE_MARGIN
 PHOTO_BOX = (BODY_W / 2 - 0.6 * cm, 5.0 * cm)  # printed size of one photo in the two-column grid
-PHOTO_DPI = 150
-
-# Downscaled photos by (sha256, pixel box): a report is often rendered again after a small
-# edit, and re-encoding 30 photos is the slowest part of the whole report.
-_photo_cache: OrderedDict[tuple[str, int, int], tuple[bytes, int, int]] = OrderedDict()
-_PHOTO_CACHE_SIZE = 256
-_photo_cache_lock = threading.Lock()  # photos shrink on several threads at once
-
-
-def printable_photo(jpeg: bytes, box_w: float, box_h: float) -> tuple[bytes, float, float]:
-    """The photo re-encoded at ~150 dpi for a box of box_w x box_h points, and its printed size."""
-    px_w, px_h = int(box_w / 72 * PHOTO_DPI), int(box_h / 72 * PHOTO_DPI)
-    key = (hashlib.sha256(jpeg).hexdigest(), px_w, px_h)
-    with _photo_cache_lock:
-        hit = _photo_cache.get(key)
-        if hit is not None:
-            _photo_cache.move_to_end(key)
-    if hit is None:
-        with PILImage.open(io.BytesIO(jpeg)) as img:
-            fit = min(px_w / img.width, px_h / img.height, 1.0)
-            # A JPEG decodes straight at 1/2, 1/4 or 1/8 scale: ask for the fitted size, not the box.
-            img.draft("RGB", (max(1, round(img.width * fit)), max(1, round(img.height * fit))))
-            small = img.convert("RGB")
-        small.thumbnail((px_w, px_h), PILImage.Resampling.BICUBIC)
-        out = io.BytesIO()
-        small.save(out, "JPEG", quality=82)
-        hit = (out.getvalue(), small.width, small.height)
-        with _photo_cache_lock:
-            _photo_cache[key] = hit
-            if len(_photo_cache) > _PHOTO_CACHE_SIZE:
-                _photo_cache.popitem(last=False)
-    data, w, h = hit
-    scale = min(box_w / w, box_h / h)
-    return data, w * scale, h * scale
 
 
 class NumberedCanvas(Canvas):

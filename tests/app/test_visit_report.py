@@ -16,8 +16,9 @@ from PIL import Image
 
 from app.i18n import plain_date
 from app.reports import report_style
+from app.reports.report_photos import PHOTO_DPI, printable_photo
 from app.reports.report_style import FontSet, score_text
-from app.reports.visit_report import PHOTO_BOX, PHOTO_DPI, printable_photo, render_visit_report
+from app.reports.visit_report import PHOTO_BOX, render_visit_report
 from app.reports.visit_report_data import FindingRow, ItemResult, SectionResult, VisitReportData
 from app.reports.visit_report_sample import (
     empty_visit_report_data,
