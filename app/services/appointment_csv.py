@@ -16,7 +16,7 @@ from app.domain.nik import check_nik
 from app.domain.passport import KINDS, PRODUCTS, check_validity
 from app.domain.problems import InputRejected, Problem
 from app.i18n import register_messages, text
-from app.services.registration import _PHONE, check_birth_date, check_name
+from app.services.registration import check_birth_date, check_name, check_phone
 
 COLUMNS = (
     "booking_code", "nik", "name", "birth_date", "sex", "phone",
@@ -196,7 +196,7 @@ def check_row(
     if sex not in ("L", "P"):
         return no("sex.invalid", "sex")
     phone = v["phone"].strip().replace(" ", "").replace("-", "")
-    if phone and not _PHONE.match(phone):
+    if check_phone(phone):
         return no("phone.format", "phone")
     kind = v["application_kind"].strip().lower().replace(" ", "_")
     if kind not in KINDS:

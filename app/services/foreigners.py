@@ -12,19 +12,14 @@ from app.config import Settings
 from app.db.engine import Database
 from app.db.models import Applicant, AuditLog, StayPermitRequest
 from app.domain.problems import InputRejected, Problem
+from app.domain.stay_permits import PERMIT_KINDS
 from app.domain.tickets import PRIORITIES
 from app.i18n import register_messages
 from app.services.queue import _info, issue_in_session
-from app.services.registration import check_birth_date, check_name
+from app.services.registration import check_person
 from app.services.setup import office_id
 from app.services.ticket_info import TicketInfo
 
-PERMIT_KINDS: dict[str, tuple[str, str]] = {
-    "itk_itas": ("Alih status ITK → ITAS", "ITK → ITAS conversion"),
-    "itas_itap": ("Alih status ITAS → ITAP", "ITAS → ITAP conversion"),
-    "itas_perpanjangan": ("Perpanjangan ITAS", "ITAS extension"),
-    "perubahan_alamat": ("Perubahan alamat", "Address change"),
-}
 STAY_PERMIT_PREFIX = "C"
 
 register_messages({
@@ -37,7 +32,6 @@ register_messages({
 
 _PASSPORT = re.compile(r"^[A-Z0-9]{6,12}$")
 _NATIONALITY = re.compile(r"^[A-Z]{3}$")
-_PHONE = re.compile(r"^\+?[0-9]{8,15}$")
 
 
 @dataclass
@@ -74,13 +68,7 @@ def check_foreigner(form: ForeignerForm, today: date) -> list[Problem]:
         problems.append(Problem("nationality.indonesian", "nationality"))
     elif not _NATIONALITY.match(nationality):
         problems.append(Problem("nationality.format", "nationality"))
-    for p in (check_name(form.name), check_birth_date(form.birth_date, today)):
-        if p:
-            problems.append(p)
-    if form.sex not in ("L", "P"):
-        problems.append(Problem("sex.invalid", "sex"))
-    if form.phone and not _PHONE.match(form.phone.replace(" ", "").replace("-", "")):
-        problems.append(Problem("phone.format", "phone"))
+    problems += check_person(form.name, form.birth_date, form.sex, form.phone, today)
     if form.kind not in PERMIT_KINDS:
         problems.append(Problem("permit.kind", "kind", {"value": form.kind}))
     if form.priority is not None and form.priority not in PRIORITIES:

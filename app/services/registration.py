@@ -94,6 +94,22 @@ def check_birth_date(d: date | None, today: date) -> Problem | None:
     return None
 
 
+def check_phone(phone: str) -> Problem | None:
+    """An optional phone number: 8–15 digits, an optional +, spaces and dashes ignored."""
+    digits = phone.strip().replace(" ", "").replace("-", "")
+    return Problem("phone.format", "phone") if digits and not _PHONE.match(digits) else None
+
+
+def check_person(name: str, birth_date: date | None, sex: str, phone: str, today: date) -> list[Problem]:
+    """The checks every applicant gets, WNI or WNA: name, birth date, sex, phone."""
+    problems = [p for p in (check_name(name), check_birth_date(birth_date, today)) if p]
+    if sex not in ("L", "P"):
+        problems.append(Problem("sex.invalid", "sex"))
+    if phone_problem := check_phone(phone):
+        problems.append(phone_problem)
+    return problems
+
+
 def validate_form(
     form: RegistrationForm, tariffs: list[TariffRow], today: date
 ) -> tuple[list[Problem], list[Problem], Fee | None]:
@@ -102,13 +118,7 @@ def validate_form(
     nik = check_nik(form.nik, form.birth_date, form.sex, today)
     problems += nik.errors
     warnings = list(nik.warnings)
-    for p in (check_name(form.name), check_birth_date(form.birth_date, today)):
-        if p:
-            problems.append(p)
-    if form.sex not in ("L", "P"):
-        problems.append(Problem("sex.invalid", "sex"))
-    if form.phone and not _PHONE.match(form.phone.replace(" ", "").replace("-", "")):
-        problems.append(Problem("phone.format", "phone"))
+    problems += check_person(form.name, form.birth_date, form.sex, form.phone, today)
     if form.kind not in KINDS:
         problems.append(Problem("kind.invalid", "kind", {"value": form.kind}))
     if form.product not in PRODUCTS:

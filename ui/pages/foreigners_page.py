@@ -18,19 +18,12 @@ from PySide6.QtWidgets import (
 
 from app.domain.passport import label
 from app.domain.problems import InputRejected
+from app.domain.stay_permits import PERMIT_KINDS
 from app.domain.tickets import PRIORITIES
 
 from ui.context import DeskContext
 from ui.slip_printer import print_ticket_slip, render_slip
-from ui.widgets.fields import Banner, DateField, FieldError
-
-# Kept here, not imported from app.services.foreigners, so the page opens without SQLAlchemy.
-PERMIT_KINDS = {
-    "itk_itas": ("Alih status ITK → ITAS", "ITK → ITAS conversion"),
-    "itas_itap": ("Alih status ITAS → ITAP", "ITAS → ITAP conversion"),
-    "itas_perpanjangan": ("Perpanjangan ITAS", "ITAS extension"),
-    "perubahan_alamat": ("Perubahan alamat", "Address change"),
-}
+from ui.widgets.fields import Banner, DateField, FieldError, add_checked_row
 
 
 class ForeignersPage(QWidget):
@@ -82,15 +75,7 @@ class ForeignersPage(QWidget):
         pass  # nothing to load: the form starts empty
 
     def _row(self, form: QFormLayout, caption: str, widget: QWidget, key: str) -> None:
-        box = QVBoxLayout()
-        box.setSpacing(2)
-        box.addWidget(widget)
-        err = FieldError()
-        self.errors[key] = err
-        box.addWidget(err)
-        lbl = QLabel(caption)
-        lbl.setBuddy(widget)
-        form.addRow(lbl, box)
+        self.errors[key] = add_checked_row(form, caption, widget)
 
     def _build(self) -> None:
         person = QGroupBox(self.tr("Foreign national (identified by passport)"))

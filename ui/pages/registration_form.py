@@ -24,7 +24,7 @@ from app.domain.passport import KIND_LABELS, PRODUCT_LABELS, PURPOSE_LABELS, lab
 from app.domain.tickets import PRIORITIES
 from app.services.registration_data import ApplicantInfo, RegistrationForm
 
-from ui.widgets.fields import DateField, FieldError, NikField
+from ui.widgets.fields import DateField, FieldError, NikField, add_checked_row
 
 DOC_CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -94,15 +94,7 @@ class RegistrationFormWidget(QWidget):
         self._on_basis_changed()
 
     def _row(self, form: QFormLayout, caption: str, widget: QWidget, key: str) -> None:
-        box = QVBoxLayout()
-        box.setSpacing(2)
-        box.addWidget(widget)
-        err = FieldError()
-        self.errors[key] = err
-        box.addWidget(err)
-        lbl = QLabel(caption)
-        lbl.setBuddy(widget)
-        form.addRow(lbl, box)
+        self.errors[key] = add_checked_row(form, caption, widget)
 
     def _layout(self) -> None:
         applicant = QGroupBox(self.tr("Applicant"))

@@ -6,7 +6,15 @@ from datetime import date
 
 from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QFont, QRegularExpressionValidator
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class NikField(QLineEdit):
@@ -96,3 +104,16 @@ class Banner(QFrame):
 
     def text(self) -> str:
         return "" if self.isHidden() else self.label.text()
+
+
+def add_checked_row(form: QFormLayout, caption: str, widget: QWidget) -> FieldError:
+    """A form row whose field has its reason text underneath; returns that FieldError."""
+    box = QVBoxLayout()
+    box.setSpacing(2)
+    box.addWidget(widget)
+    error = FieldError()
+    box.addWidget(error)
+    label = QLabel(caption)
+    label.setBuddy(widget)
+    form.addRow(label, box)
+    return error
