@@ -11,29 +11,22 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDialog,
-    QDoubleSpinBox,
     QFileDialog,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QStackedWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.problems import InputRejected
-from app.domain.scoring import ANSWER_SETS
 from app.services.templates import (
     DEFAULT_TEMPLATE_CODE,
     TemplateData,
@@ -47,19 +40,14 @@ from app.services.templates import (
 
 from ui.context import DeskContext
 from ui.models.template_tree_model import COL_CODE, COL_TEXT, COL_WEIGHT, TemplateTreeModel
+from ui.pages.template_node_form import PAGE_ITEM, PAGE_NONE, PAGE_SECTION, TemplateNodeForm
 from ui.widgets.fields import Banner
 
 log = logging.getLogger(__name__)
 
-PAGE_NONE, PAGE_SECTION, PAGE_ITEM = range(3)
+__all__ = ["PAGE_ITEM", "PAGE_NONE", "PAGE_SECTION", "TemplateEditorDialog"]
+
 _FILES = "YAML (*.yaml *.yml)"
-
-
-def _text_box(height: int) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)
-    box.setMinimumHeight(height)
-    return box
 
 
 class TemplateEditorDialog(QDialog):
@@ -71,7 +59,6 @@ class TemplateEditorDialog(QDialog):
         self.infos: list[TemplateInfo] = []
         self.current: TemplateInfo | None = None
         self.dirty = False
-        self._loading = False  # the form is being filled from the model, not typed into
         self._keep: tuple[int, int] = (0, 0)  # (section row, item row) to select after a reload
         self.setWindowTitle(self.tr("Checklist templates"))
         self.resize(1200, 800)
@@ -103,29 +90,15 @@ class TemplateEditorDialog(QDialog):
         self.down_button.setToolTip(self.tr("Move down (Alt+Down)"))
         for button in (self.up_button, self.down_button):
             button.setFixedWidth(44)
-        # Section form.
-        self.section_code = QLineEdit()
-        self.section_title = QLineEdit()
-        self.section_code.setMaxLength(40)
-        self.section_title.setMaxLength(200)
-        # Item form.
-        self.item_code = QLineEdit()
-        self.item_code.setMaxLength(40)
-        self.item_text = _text_box(70)
-        self.item_text.setMaximumHeight(130)  # the guidance below gets the room that is left
-        self.item_guidance = _text_box(140)
-        self.answer_set = QComboBox()
-        for code, aset in ANSWER_SETS.items():
-            self.answer_set.addItem(aset.label(ctx.lang), code)
-        self.weight = QDoubleSpinBox()
-        self.weight.setRange(0.01, 1000)
-        self.weight.setDecimals(2)
-        self.weight.setSingleStep(0.5)
-        self.critical = QCheckBox(self.tr("Critical: an answer that scores 0 fails the section"))
+        self.forms = TemplateNodeForm(ctx.lang)
+        # The form's fields under their old names, for callers and tests that drive the dialog.
+        self.section_code, self.section_title = self.forms.section_code, self.forms.section_title
+        self.item_code, self.item_text = self.forms.item_code, self.forms.item_text
+        self.item_guidance, self.answer_set = self.forms.item_guidance, self.forms.answer_set
+        self.weight, self.critical = self.forms.weight, self.forms.critical
         self.save_button = QPushButton(self.tr("Save") + "  (Ctrl+S)")
         self.save_button.setDefault(True)
         self.close_button = QPushButton(self.tr("Close"))
-        self.forms = QStackedWidget()
         self._build()
         self._connect()
         self.reload()
@@ -153,30 +126,6 @@ class TemplateEditorDialog(QDialog):
         tree_buttons.addWidget(self.up_button)
         tree_buttons.addWidget(self.down_button)
         ll.addLayout(tree_buttons)
-
-        hint = QLabel(self.tr("Select a section or an item on the left to edit it."))
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setWordWrap(True)
-        section_box = QGroupBox(self.tr("Section"))
-        sf = QFormLayout(section_box)
-        sf.addRow(self.tr("Co&de:"), self.section_code)
-        sf.addRow(self.tr("T&itle:"), self.section_title)
-        item_box = QGroupBox(self.tr("Item"))
-        itf = QFormLayout(item_box)
-        itf.addRow(self.tr("Co&de:"), self.item_code)
-        itf.addRow(self.tr("Te&xt:"), self.item_text)
-        itf.addRow(self.tr("&Guidance:"), self.item_guidance)
-        itf.addRow(self.tr("&Answers:"), self.answer_set)
-        itf.addRow(self.tr("&Weight:"), self.weight)
-        itf.addRow("", self.critical)
-        for page in (hint, section_box, item_box):
-            holder = QWidget()
-            hl = QVBoxLayout(holder)
-            hl.setContentsMargins(0, 0, 0, 0)
-            hl.addWidget(page, 1 if page is item_box or page is hint else 0)
-            if page is section_box:
-                hl.addStretch(1)
-            self.forms.addWidget(holder)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -216,13 +165,7 @@ class TemplateEditorDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
         self.title.textEdited.connect(self._mark_dirty)
-        for edit in (self.section_code, self.section_title, self.item_code):
-            edit.textChanged.connect(self._form_edited)
-        for box in (self.item_text, self.item_guidance):
-            box.textChanged.connect(self._form_edited)
-        self.answer_set.currentIndexChanged.connect(self._form_edited)
-        self.weight.valueChanged.connect(self._form_edited)
-        self.critical.toggled.connect(self._form_edited)
+        self.forms.edited.connect(self._form_edited)
 
     # --- loading -----------------------------------------------------------------
 
@@ -293,54 +236,13 @@ class TemplateEditorDialog(QDialog):
         self._show_node(index)
 
     def _show_node(self, index: QModelIndex) -> None:
-        section, item = self.model.section_at(index), self.model.item_at(index)
-        self._loading = True
-        try:
-            if section is not None:
-                self.section_code.setText(section.code)
-                self.section_title.setText(section.title)
-                self.forms.setCurrentIndex(PAGE_SECTION)
-            elif item is not None:
-                self.item_code.setText(item.code)
-                self.item_text.setPlainText(item.text)
-                self.item_guidance.setPlainText(item.guidance)
-                self.answer_set.setCurrentIndex(max(0, self.answer_set.findData(item.answer_set)))
-                self.weight.setValue(float(item.weight))
-                self.critical.setChecked(bool(item.critical))
-                self._fit_critical()
-                self.forms.setCurrentIndex(PAGE_ITEM)
-            else:
-                self.forms.setCurrentIndex(PAGE_NONE)
-        finally:
-            self._loading = False
+        self.forms.show_node(self.model.section_at(index), self.model.item_at(index))
         self.remove_button.setEnabled(index.isValid())
         self.add_item_button.setEnabled(bool(self.model.sections))
 
-    def _fit_critical(self) -> None:
-        """Only a scored answer set can fail its section."""
-        aset = ANSWER_SETS.get(self.answer_set.currentData())
-        scored = bool(aset and aset.scored)
-        if not scored:
-            self.critical.setChecked(False)
-        self.critical.setEnabled(scored)
-
-    def _form_edited(self, *_args: object) -> None:
-        if self._loading:
-            return
+    def _form_edited(self) -> None:
         index = self.tree.currentIndex()
-        section, item = self.model.section_at(index), self.model.item_at(index)
-        if section is not None:
-            section.code = self.section_code.text().strip()
-            section.title = self.section_title.text()
-        elif item is not None:
-            self._fit_critical()
-            item.code = self.item_code.text().strip()
-            item.text = self.item_text.toPlainText()
-            item.guidance = self.item_guidance.toPlainText()
-            item.answer_set = self.answer_set.currentData()
-            item.weight = self.weight.value()
-            item.critical = self.critical.isChecked()
-        else:
+        if not self.forms.store(self.model.section_at(index), self.model.item_at(index)):
             return
         self.model.node_changed(index)
         self._mark_dirty()
