@@ -159,6 +159,102 @@
     </message>
 </context>
 <context>
+    <name>CounterPanel</name>
+    <message>
+        <location filename="../../ui/pages/queue_counter_panel.py" line="105"/>
+        <source>Call next</source>
+        <translation>Panggil berikutnya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_counter_panel.py" line="108"/>
+        <source>Call again</source>
+        <translation>Panggil ulang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_counter_panel.py" line="109"/>
+        <source>Start serving</source>
+        <translation>Mulai layani</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_counter_panel.py" line="110"/>
+        <source>Finish</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_counter_panel.py" line="111"/>
+        <source>No-show</source>
+        <translation>Tidak hadir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_counter_panel.py" line="112"/>
+        <source>Return to &amp;queue</source>
+        <translation>&amp;Kembalikan ke antrean</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_counter_panel.py" line="114"/>
+        <source>&amp;Transfer</source>
+        <translation>&amp;Alihkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_counter_panel.py" line="125"/>
+        <source>At this counter</source>
+        <translation>Di loket ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_counter_panel.py" line="142"/>
+        <source>Transfer to:</source>
+        <translation>Alihkan ke layanan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_counter_panel.py" line="150"/>
+        <source>Actions</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_counter_panel.py" line="186"/>
+        <source>No number called yet.</source>
+        <translation>Belum ada nomor yang dipanggil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_counter_panel.py" line="197"/>
+        <source>Priority: %1</source>
+        <translation>Prioritas: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DaySummaryLabel</name>
+    <message>
+        <location filename="../../ui/pages/queue_counter_panel.py" line="73"/>
+        <source>%1 min</source>
+        <translation>%1 menit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_counter_panel.py" line="76"/>
+        <source>Waiting: %1</source>
+        <translation>Menunggu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_counter_panel.py" line="77"/>
+        <source>Being served: %1</source>
+        <translation>Dilayani: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_counter_panel.py" line="78"/>
+        <source>Done: %1</source>
+        <translation>Selesai: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_counter_panel.py" line="79"/>
+        <source>No-show: %1</source>
+        <translation>Tidak hadir: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_counter_panel.py" line="80"/>
+        <source>Average wait today: %1</source>
+        <translation>Rata-rata tunggu hari ini: %1</translation>
+    </message>
+</context>
+<context>
     <name>FindingsModel</name>
     <message>
         <location filename="../../ui/models/findings_model.py" line="104"/>
@@ -365,132 +461,132 @@
 <context>
     <name>ForeignersPage</name>
     <message>
-        <location filename="../../ui/pages/foreigners_page.py" line="47"/>
+        <location filename="../../ui/pages/foreigners_page.py" line="40"/>
         <source>3 letters, e.g. MYS</source>
         <translation>3 huruf, mis. MYS</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/foreigners_page.py" line="55"/>
+        <location filename="../../ui/pages/foreigners_page.py" line="48"/>
         <source>— choose —</source>
         <translation>— pilih —</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/foreigners_page.py" line="56"/>
+        <location filename="../../ui/pages/foreigners_page.py" line="49"/>
         <source>Male (L)</source>
         <translation>Laki-laki (L)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/foreigners_page.py" line="57"/>
+        <location filename="../../ui/pages/foreigners_page.py" line="50"/>
         <source>Female (P)</source>
         <translation>Perempuan (P)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/foreigners_page.py" line="66"/>
+        <location filename="../../ui/pages/foreigners_page.py" line="59"/>
         <source>current ITK/ITAS number, if any</source>
         <translation>nomor ITK/ITAS saat ini, jika ada</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/foreigners_page.py" line="68"/>
+        <location filename="../../ui/pages/foreigners_page.py" line="61"/>
         <source>None</source>
         <translation>Tidak ada</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/foreigners_page.py" line="71"/>
+        <location filename="../../ui/pages/foreigners_page.py" line="64"/>
         <source>Save &amp;&amp; Print  (Ctrl+Enter)</source>
         <translation>Simpan &amp;&amp; Cetak  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/foreigners_page.py" line="74"/>
+        <location filename="../../ui/pages/foreigners_page.py" line="67"/>
         <source>New applicant  (Esc)</source>
         <translation>Pemohon baru  (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/foreigners_page.py" line="79"/>
+        <location filename="../../ui/pages/foreigners_page.py" line="72"/>
         <source>Foreign nationals</source>
         <translation>Izin tinggal WNA</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/foreigners_page.py" line="96"/>
+        <location filename="../../ui/pages/foreigners_page.py" line="81"/>
         <source>Foreign national (identified by passport)</source>
         <translation>Warga negara asing (dikenali dari paspor)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/foreigners_page.py" line="98"/>
+        <location filename="../../ui/pages/foreigners_page.py" line="83"/>
         <source>&amp;Passport number</source>
         <translation>Nomor &amp;paspor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/foreigners_page.py" line="99"/>
+        <location filename="../../ui/pages/foreigners_page.py" line="84"/>
         <source>Na&amp;tionality</source>
         <translation>Kewarga&amp;negaraan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/foreigners_page.py" line="101"/>
+        <location filename="../../ui/pages/foreigners_page.py" line="86"/>
         <source>Full &amp;name</source>
         <translation>Nama &amp;lengkap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/foreigners_page.py" line="102"/>
+        <location filename="../../ui/pages/foreigners_page.py" line="87"/>
         <source>&amp;Date of birth</source>
         <translation>&amp;Tanggal lahir</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/foreigners_page.py" line="103"/>
+        <location filename="../../ui/pages/foreigners_page.py" line="88"/>
         <source>Se&amp;x</source>
         <translation>&amp;Jenis kelamin</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/foreigners_page.py" line="104"/>
+        <location filename="../../ui/pages/foreigners_page.py" line="89"/>
         <source>P&amp;hone</source>
         <translation>Tele&amp;pon</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/foreigners_page.py" line="105"/>
+        <location filename="../../ui/pages/foreigners_page.py" line="90"/>
         <source>Stay-permit service</source>
         <translation>Layanan izin tinggal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/foreigners_page.py" line="107"/>
+        <location filename="../../ui/pages/foreigners_page.py" line="92"/>
         <source>&amp;Service</source>
         <translation>La&amp;yanan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/foreigners_page.py" line="108"/>
+        <location filename="../../ui/pages/foreigners_page.py" line="93"/>
         <source>Current per&amp;mit</source>
         <translation>Nomor i&amp;zin saat ini</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/foreigners_page.py" line="109"/>
+        <location filename="../../ui/pages/foreigners_page.py" line="94"/>
         <source>Pr&amp;iority</source>
         <translation>Pr&amp;ioritas</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/foreigners_page.py" line="144"/>
+        <location filename="../../ui/pages/foreigners_page.py" line="129"/>
         <source>Could not complete the action: %1. Nothing was lost; try again.</source>
         <translation>Tindakan tidak dapat diselesaikan: %1. Tidak ada data yang hilang; coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/foreigners_page.py" line="163"/>
+        <location filename="../../ui/pages/foreigners_page.py" line="148"/>
         <source>New applicant: fill in the details.</source>
         <translation>Pemohon baru: lengkapi data.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/foreigners_page.py" line="165"/>
+        <location filename="../../ui/pages/foreigners_page.py" line="150"/>
         <source>Known applicant: details filled in, check them.</source>
         <translation>Pemohon sudah terdaftar: data terisi, periksa kembali.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/foreigners_page.py" line="202"/>
+        <location filename="../../ui/pages/foreigners_page.py" line="187"/>
         <source>Not saved. Correct the marked fields.</source>
         <translation>Belum disimpan. Perbaiki isian yang ditandai.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/foreigners_page.py" line="210"/>
+        <location filename="../../ui/pages/foreigners_page.py" line="195"/>
         <source>Ticket %1 issued.</source>
         <translation>Nomor antrean %1 diterbitkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/foreigners_page.py" line="211"/>
+        <location filename="../../ui/pages/foreigners_page.py" line="196"/>
         <source>Waiting ahead: %1.</source>
         <translation>Menunggu di depan: %1.</translation>
     </message>
@@ -795,195 +891,109 @@ Meja layanan depan kantor imigrasi.</translation>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="104"/>
+        <location filename="../../ui/pages/queue_page.py" line="64"/>
         <source>Queue &amp;display</source>
         <translation>&amp;Layar antrean</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="121"/>
-        <source>Call next</source>
-        <translation>Panggil berikutnya</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/queue_page.py" line="124"/>
-        <source>Call again</source>
-        <translation>Panggil ulang</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/queue_page.py" line="125"/>
-        <source>Start serving</source>
-        <translation>Mulai layani</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/queue_page.py" line="126"/>
-        <source>Finish</source>
-        <translation>Selesai</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/queue_page.py" line="127"/>
-        <location filename="../../ui/pages/queue_page.py" line="270"/>
+        <location filename="../../ui/pages/queue_page.py" line="153"/>
         <source>No-show</source>
         <translation>Tidak hadir</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="128"/>
-        <source>Return to &amp;queue</source>
-        <translation>&amp;Kembalikan ke antrean</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/queue_page.py" line="130"/>
-        <source>&amp;Transfer</source>
-        <translation>&amp;Alihkan</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/queue_page.py" line="165"/>
+        <location filename="../../ui/pages/queue_page.py" line="93"/>
         <source>Queue</source>
         <translation>Antrean</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="171"/>
+        <location filename="../../ui/pages/queue_page.py" line="99"/>
         <source>&amp;Counter:</source>
         <translation>L&amp;oket:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="176"/>
+        <location filename="../../ui/pages/queue_page.py" line="104"/>
         <source>Serves:</source>
         <translation>Melayani:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="187"/>
-        <source>At this counter</source>
-        <translation>Di loket ini</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/queue_page.py" line="204"/>
-        <source>Transfer to:</source>
-        <translation>Alihkan ke layanan:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/queue_page.py" line="212"/>
-        <source>Actions</source>
-        <translation>Tindakan</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/queue_page.py" line="220"/>
+        <location filename="../../ui/pages/queue_page.py" line="116"/>
         <source>&amp;Show:</source>
         <translation>&amp;Tampilkan:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="266"/>
+        <location filename="../../ui/pages/queue_page.py" line="149"/>
         <source>All</source>
         <translation>Semua</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="267"/>
+        <location filename="../../ui/pages/queue_page.py" line="150"/>
         <source>Waiting</source>
         <translation>Menunggu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="268"/>
+        <location filename="../../ui/pages/queue_page.py" line="151"/>
         <source>Called / serving</source>
         <translation>Dipanggil / dilayani</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="269"/>
+        <location filename="../../ui/pages/queue_page.py" line="152"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="365"/>
+        <location filename="../../ui/pages/queue_page.py" line="248"/>
         <source>Tick at least one service this counter serves.</source>
         <translation>Centang minimal satu layanan yang dilayani loket ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="388"/>
+        <location filename="../../ui/pages/queue_page.py" line="271"/>
         <source>Calling %1 to counter %2.</source>
         <translation>Memanggil %1 ke loket %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="415"/>
+        <location filename="../../ui/pages/queue_page.py" line="298"/>
         <source>%1 called again.</source>
         <translation>%1 dipanggil ulang.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="416"/>
+        <location filename="../../ui/pages/queue_page.py" line="299"/>
         <source>Serving %1.</source>
         <translation>Melayani %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="417"/>
+        <location filename="../../ui/pages/queue_page.py" line="300"/>
         <source>%1 finished.</source>
         <translation>%1 selesai.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="418"/>
+        <location filename="../../ui/pages/queue_page.py" line="301"/>
         <source>%1 marked as no-show.</source>
         <translation>%1 dicatat tidak hadir.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="419"/>
+        <location filename="../../ui/pages/queue_page.py" line="302"/>
         <source>%1 is back in the queue.</source>
         <translation>%1 kembali ke antrean.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="446"/>
+        <location filename="../../ui/pages/queue_page.py" line="329"/>
         <source>%1 now waits for %2; the number stays the same.</source>
         <translation>%1 kini menunggu di layanan %2; nomornya tetap.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="457"/>
+        <location filename="../../ui/pages/queue_page.py" line="340"/>
         <source>No number at this counter: call the next one (F2) or double-click a ticket in the list.</source>
         <translation>Belum ada nomor di loket ini: panggil berikutnya (F2) atau klik ganda nomor di daftar.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="464"/>
+        <location filename="../../ui/pages/queue_page.py" line="347"/>
         <source>Selected %1.</source>
         <translation>%1 dipilih.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="493"/>
+        <location filename="../../ui/pages/queue_page.py" line="376"/>
         <source>The queue could not be read or updated (is the database reachable?). Nothing was changed; try again.</source>
         <translation>Antrean tidak dapat dibaca atau diperbarui (apakah basis data dapat dijangkau?). Tidak ada yang berubah; coba lagi.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/queue_page.py" line="505"/>
-        <source>No number called yet.</source>
-        <translation>Belum ada nomor yang dipanggil.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/queue_page.py" line="516"/>
-        <source>Priority: %1</source>
-        <translation>Prioritas: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/queue_page.py" line="541"/>
-        <source>%1 min</source>
-        <translation>%1 menit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/queue_page.py" line="544"/>
-        <source>Waiting: %1</source>
-        <translation>Menunggu: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/queue_page.py" line="545"/>
-        <source>Being served: %1</source>
-        <translation>Dilayani: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/queue_page.py" line="546"/>
-        <source>Done: %1</source>
-        <translation>Selesai: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/queue_page.py" line="547"/>
-        <source>No-show: %1</source>
-        <translation>Tidak hadir: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/queue_page.py" line="548"/>
-        <source>Average wait today: %1</source>
-        <translation>Rata-rata tunggu hari ini: %1</translation>
     </message>
 </context>
 <context>
@@ -1039,77 +1049,77 @@ Meja layanan depan kantor imigrasi.</translation>
         <translation>hanya untuk antrean M-Paspor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_form.py" line="108"/>
+        <location filename="../../ui/pages/registration_form.py" line="100"/>
         <source>Applicant</source>
         <translation>Pemohon</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_form.py" line="111"/>
+        <location filename="../../ui/pages/registration_form.py" line="103"/>
         <source>&amp;NIK</source>
         <translation>&amp;NIK</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_form.py" line="113"/>
+        <location filename="../../ui/pages/registration_form.py" line="105"/>
         <source>Full &amp;name</source>
         <translation>&amp;Nama lengkap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_form.py" line="114"/>
+        <location filename="../../ui/pages/registration_form.py" line="106"/>
         <source>Place of birth</source>
         <translation>Tempat lahir</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_form.py" line="115"/>
+        <location filename="../../ui/pages/registration_form.py" line="107"/>
         <source>&amp;Date of birth</source>
         <translation>&amp;Tanggal lahir</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_form.py" line="123"/>
+        <location filename="../../ui/pages/registration_form.py" line="115"/>
         <source>Se&amp;x</source>
         <translation>&amp;Jenis kelamin</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_form.py" line="124"/>
+        <location filename="../../ui/pages/registration_form.py" line="116"/>
         <source>&amp;Phone</source>
         <translation>Tele&amp;pon</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_form.py" line="126"/>
+        <location filename="../../ui/pages/registration_form.py" line="118"/>
         <source>Application</source>
         <translation>Permohonan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_form.py" line="129"/>
+        <location filename="../../ui/pages/registration_form.py" line="121"/>
         <source>&amp;Kind</source>
         <translation>Jenis permo&amp;honan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_form.py" line="130"/>
+        <location filename="../../ui/pages/registration_form.py" line="122"/>
         <source>P&amp;roduct</source>
         <translation>Jenis pa&amp;spor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_form.py" line="131"/>
+        <location filename="../../ui/pages/registration_form.py" line="123"/>
         <source>&amp;Validity</source>
         <translation>&amp;Masa berlaku</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_form.py" line="134"/>
+        <location filename="../../ui/pages/registration_form.py" line="126"/>
         <source>P&amp;urpose</source>
         <translation>T&amp;ujuan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_form.py" line="135"/>
+        <location filename="../../ui/pages/registration_form.py" line="127"/>
         <source>Pr&amp;iority</source>
         <translation>Pr&amp;ioritas</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_form.py" line="136"/>
+        <location filename="../../ui/pages/registration_form.py" line="128"/>
         <source>&amp;Booking code</source>
         <translation>Kode &amp;booking</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/registration_form.py" line="138"/>
+        <location filename="../../ui/pages/registration_form.py" line="130"/>
         <source>Documents checked (Space ticks)</source>
         <translation>Dokumen diperiksa (Spasi untuk mencentang)</translation>
     </message>
@@ -1416,200 +1426,203 @@ Meja layanan depan kantor imigrasi.</translation>
 <context>
     <name>TemplateEditorDialog</name>
     <message>
-        <location filename="../../ui/pages/template_editor.py" line="76"/>
+        <location filename="../../ui/pages/template_editor.py" line="63"/>
         <source>Checklist templates</source>
         <translation>Templat daftar periksa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/template_editor.py" line="81"/>
+        <location filename="../../ui/pages/template_editor.py" line="68"/>
         <source>Import YAML…</source>
         <translation>Impor YAML…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/template_editor.py" line="82"/>
+        <location filename="../../ui/pages/template_editor.py" line="69"/>
         <source>Export YAML…</source>
         <translation>Ekspor YAML…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/template_editor.py" line="97"/>
+        <location filename="../../ui/pages/template_editor.py" line="84"/>
         <source>+ Section</source>
         <translation>+ Bagian</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/template_editor.py" line="98"/>
+        <location filename="../../ui/pages/template_editor.py" line="85"/>
         <source>+ Item</source>
         <translation>+ Butir</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/template_editor.py" line="99"/>
+        <location filename="../../ui/pages/template_editor.py" line="86"/>
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/template_editor.py" line="101"/>
+        <location filename="../../ui/pages/template_editor.py" line="88"/>
         <source>Move up (Alt+Up)</source>
         <translation>Naikkan (Alt+Atas)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/template_editor.py" line="103"/>
+        <location filename="../../ui/pages/template_editor.py" line="90"/>
         <source>Move down (Alt+Down)</source>
         <translation>Turunkan (Alt+Bawah)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/template_editor.py" line="124"/>
-        <source>Critical: an answer that scores 0 fails the section</source>
-        <translation>Kritis: jawaban bernilai 0 menggagalkan bagian</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/template_editor.py" line="125"/>
+        <location filename="../../ui/pages/template_editor.py" line="99"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/template_editor.py" line="127"/>
+        <location filename="../../ui/pages/template_editor.py" line="101"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/template_editor.py" line="137"/>
+        <location filename="../../ui/pages/template_editor.py" line="110"/>
         <source>&amp;Template:</source>
         <translation>&amp;Templat:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/template_editor.py" line="142"/>
+        <location filename="../../ui/pages/template_editor.py" line="115"/>
         <source>Template tit&amp;le:</source>
         <translation>&amp;Judul templat:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/template_editor.py" line="157"/>
-        <source>Select a section or an item on the left to edit it.</source>
-        <translation>Pilih bagian atau butir di sebelah kiri untuk mengubahnya.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/template_editor.py" line="160"/>
-        <source>Section</source>
-        <translation>Bagian</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/template_editor.py" line="162"/>
-        <location filename="../../ui/pages/template_editor.py" line="166"/>
-        <source>Co&amp;de:</source>
-        <translation>&amp;Kode:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/template_editor.py" line="163"/>
-        <source>T&amp;itle:</source>
-        <translation>J&amp;udul:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/template_editor.py" line="164"/>
-        <source>Item</source>
-        <translation>Butir</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/template_editor.py" line="167"/>
-        <source>Te&amp;xt:</source>
-        <translation>T&amp;eks:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/template_editor.py" line="168"/>
-        <source>&amp;Guidance:</source>
-        <translation>&amp;Petunjuk:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/template_editor.py" line="169"/>
-        <source>&amp;Answers:</source>
-        <translation>Ja&amp;waban:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/template_editor.py" line="170"/>
-        <source>&amp;Weight:</source>
-        <translation>&amp;Bobot:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/template_editor.py" line="239"/>
+        <location filename="../../ui/pages/template_editor.py" line="182"/>
         <source>Failed: %1</source>
         <translation>Gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/template_editor.py" line="251"/>
+        <location filename="../../ui/pages/template_editor.py" line="194"/>
         <source>version %1</source>
         <translation>versi %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/template_editor.py" line="254"/>
+        <location filename="../../ui/pages/template_editor.py" line="197"/>
         <source>in use</source>
         <translation>dipakai</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/template_editor.py" line="414"/>
+        <location filename="../../ui/pages/template_editor.py" line="316"/>
         <source>The template is already used by visits; saved as version %1.</source>
         <translation>Templat sudah dipakai kunjungan; disimpan sebagai versi %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/template_editor.py" line="417"/>
+        <location filename="../../ui/pages/template_editor.py" line="319"/>
         <source>Nothing changed; version %1 kept.</source>
         <translation>Tidak ada perubahan; versi %1 tetap.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/template_editor.py" line="419"/>
+        <location filename="../../ui/pages/template_editor.py" line="321"/>
         <source>Template saved (version %1 updated).</source>
         <translation>Templat disimpan (versi %1 diperbarui).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/template_editor.py" line="450"/>
+        <location filename="../../ui/pages/template_editor.py" line="352"/>
         <source>Imported %1 as a new template (version %2).</source>
         <translation>%1 diimpor sebagai templat baru (versi %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/template_editor.py" line="452"/>
+        <location filename="../../ui/pages/template_editor.py" line="354"/>
         <source>%1 version %2 is already stored with this content; nothing changed.</source>
         <translation>%1 versi %2 sudah tersimpan dengan isi yang sama; tidak ada yang berubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/template_editor.py" line="454"/>
+        <location filename="../../ui/pages/template_editor.py" line="356"/>
         <source>%1 version %2 updated from the file.</source>
         <translation>%1 versi %2 diperbarui dari berkas.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/template_editor.py" line="456"/>
+        <location filename="../../ui/pages/template_editor.py" line="358"/>
         <source>%1 is already used by visits; the file was stored as version %2.</source>
         <translation>%1 sudah dipakai kunjungan; berkas disimpan sebagai versi %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/template_editor.py" line="458"/>
+        <location filename="../../ui/pages/template_editor.py" line="360"/>
         <source>Imported %1 version %2.</source>
         <translation>%1 versi %2 diimpor.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/template_editor.py" line="475"/>
+        <location filename="../../ui/pages/template_editor.py" line="377"/>
         <source>Template exported to %1.</source>
         <translation>Templat diekspor ke %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/template_editor.py" line="478"/>
+        <location filename="../../ui/pages/template_editor.py" line="380"/>
         <source>Unsaved edits are not in the file; save first to include them.</source>
         <translation>Perubahan yang belum disimpan tidak ikut; simpan dulu agar ikut.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/template_editor.py" line="484"/>
+        <location filename="../../ui/pages/template_editor.py" line="386"/>
         <source>Import checklist template</source>
         <translation>Impor templat daftar periksa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/template_editor.py" line="494"/>
+        <location filename="../../ui/pages/template_editor.py" line="396"/>
         <source>Export checklist template</source>
         <translation>Ekspor templat daftar periksa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/template_editor.py" line="506"/>
+        <location filename="../../ui/pages/template_editor.py" line="408"/>
         <source>Unsaved changes</source>
         <translation>Perubahan belum disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/template_editor.py" line="507"/>
+        <location filename="../../ui/pages/template_editor.py" line="409"/>
         <source>Discard the unsaved changes to this template?</source>
         <translation>Buang perubahan templat ini yang belum disimpan?</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateNodeForm</name>
+    <message>
+        <location filename="../../ui/pages/template_node_form.py" line="59"/>
+        <source>Critical: an answer that scores 0 fails the section</source>
+        <translation>Kritis: jawaban bernilai 0 menggagalkan bagian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_node_form.py" line="64"/>
+        <source>Select a section or an item on the left to edit it.</source>
+        <translation>Pilih bagian atau butir di sebelah kiri untuk mengubahnya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_node_form.py" line="67"/>
+        <source>Section</source>
+        <translation>Bagian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_node_form.py" line="69"/>
+        <location filename="../../ui/pages/template_node_form.py" line="73"/>
+        <source>Co&amp;de:</source>
+        <translation>&amp;Kode:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_node_form.py" line="70"/>
+        <source>T&amp;itle:</source>
+        <translation>J&amp;udul:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_node_form.py" line="71"/>
+        <source>Item</source>
+        <translation>Butir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_node_form.py" line="74"/>
+        <source>Te&amp;xt:</source>
+        <translation>T&amp;eks:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_node_form.py" line="75"/>
+        <source>&amp;Guidance:</source>
+        <translation>&amp;Petunjuk:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_node_form.py" line="76"/>
+        <source>&amp;Answers:</source>
+        <translation>Ja&amp;waban:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/template_node_form.py" line="77"/>
+        <source>&amp;Weight:</source>
+        <translation>&amp;Bobot:</translation>
     </message>
 </context>
 <context>
@@ -2006,83 +2019,83 @@ Meja layanan depan kantor imigrasi.</translation>
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="59"/>
-        <location filename="../../ui/pages/visits_page.py" line="111"/>
+        <location filename="../../ui/pages/visits_page.py" line="47"/>
+        <location filename="../../ui/pages/visits_page.py" line="99"/>
         <source>New visit</source>
         <translation>Kunjungan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="61"/>
+        <location filename="../../ui/pages/visits_page.py" line="49"/>
         <source>Open</source>
         <translation>Buka</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="64"/>
+        <location filename="../../ui/pages/visits_page.py" line="52"/>
         <source>E&amp;xport package…</source>
         <translation>E&amp;kspor paket…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="65"/>
+        <location filename="../../ui/pages/visits_page.py" line="53"/>
         <source>&amp;Import package…</source>
         <translation>&amp;Impor paket…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="66"/>
+        <location filename="../../ui/pages/visits_page.py" line="54"/>
         <source>Import office &amp;figures…</source>
         <translation>Impor &amp;data kantor…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="67"/>
+        <location filename="../../ui/pages/visits_page.py" line="55"/>
         <source>Export office fi&amp;gures…</source>
         <translation>Ekspor data ka&amp;ntor…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="68"/>
+        <location filename="../../ui/pages/visits_page.py" line="56"/>
         <source>Checklist templates…</source>
         <translation>Templat daftar periksa…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="69"/>
+        <location filename="../../ui/pages/visits_page.py" line="57"/>
         <source>No visits yet. Press Ctrl+N to start one.</source>
         <translation>Belum ada kunjungan. Tekan Ctrl+N untuk memulai.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="74"/>
+        <location filename="../../ui/pages/visits_page.py" line="62"/>
         <source>Create visit</source>
         <translation>Buat kunjungan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="76"/>
+        <location filename="../../ui/pages/visits_page.py" line="64"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="84"/>
+        <location filename="../../ui/pages/visits_page.py" line="72"/>
         <source>Monev visits</source>
         <translation>Kunjungan monev</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="90"/>
+        <location filename="../../ui/pages/visits_page.py" line="78"/>
         <source>Supervision visits (monev)</source>
         <translation>Kunjungan supervisi (monev)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="215"/>
+        <location filename="../../ui/pages/visits_page.py" line="203"/>
         <source>Select a visit in the list first.</source>
         <translation>Pilih dulu kunjungan di daftar.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="259"/>
+        <location filename="../../ui/pages/visits_page.py" line="247"/>
         <source>Visit created. Answer the checklist with the number keys.</source>
         <translation>Kunjungan dibuat. Jawab daftar periksa dengan tombol angka.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="266"/>
+        <location filename="../../ui/pages/visits_page.py" line="254"/>
         <source>Not saved: %1</source>
         <translation>Belum disimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visits_page.py" line="270"/>
+        <location filename="../../ui/pages/visits_page.py" line="258"/>
         <source>Not saved: correct the fields marked in red.</source>
         <translation>Belum disimpan: perbaiki isian yang ditandai merah.</translation>
     </message>

@@ -3,30 +3,25 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.problems import InputRejected
-from app.domain.tickets import PRIORITIES, SERVICES, STATUS_LABELS, announcement
+from app.domain.tickets import SERVICES
 from app.i18n import text
 from app.services import queue
 from app.services.queue import TicketInfo
@@ -40,49 +35,14 @@ from ui.models.ticket_table import (
     TICKET_ROLE,
     TicketTableModel,
 )
+from ui.pages.queue_counter_panel import VERB_FROM, CounterPanel, DaySummaryLabel, summarize
 from ui.widgets.fields import Banner
+from ui.widgets.tables import row_table_view
 
 log = logging.getLogger(__name__)
 
-# Which statuses each verb starts from: mirrors app.services.queue.ALLOWED_FROM so a button is only
-# enabled when the verb can work (a test keeps the two equal); the service stays the judge.
-VERB_FROM: dict[str, set[str]] = {
-    "recall": {"called"},
-    "start": {"called"},
-    "finish": {"serving", "called"},
-    "no_show": {"called"},
-    "requeue": {"no_show", "called"},
-}
-# A finished ticket may still go on to another service (e.g. collection), a cancelled one not.
-TRANSFER_FROM = {"waiting", "called", "serving", "no_show", "done"}
-
-
-@dataclass(frozen=True)
-class DaySummary:
-    waiting: int
-    serving: int
-    done: int
-    no_show: int
-    average_wait_minutes: float | None
-
-
-def summarize(rows: Sequence[TicketInfo]) -> DaySummary:
-    """Counts for the counter's header line; waiting time needs the rows' `called_at`."""
-    count = {s: 0 for s in STATUS_LABELS}
-    waits: list[float] = []
-    for r in rows:
-        count[r.status] = count.get(r.status, 0) + 1
-        # `called_at` is not yet part of TicketInfo everywhere; without it the average is unknown.
-        called_at = getattr(r, "called_at", None)
-        if called_at is not None:
-            waits.append((called_at - r.issued_at).total_seconds() / 60)
-    return DaySummary(
-        waiting=count["waiting"],
-        serving=count["called"] + count["serving"],
-        done=count["done"],
-        no_show=count["no_show"],
-        average_wait_minutes=sum(waits) / len(waits) if waits else None,
-    )
+# VERB_FROM and summarize are re-exported: callers and tests import them from this page.
+__all__ = ["VERB_FROM", "QueuePage", "summarize"]
 
 
 class QueuePage(QWidget):
@@ -103,57 +63,25 @@ class QueuePage(QWidget):
             check.setChecked(True)
         self.display_button = QPushButton(self.tr("Queue &display"))
 
-        self.number_label = QLabel("—")
-        big = QFont(self.number_label.font())
-        big.setPointSize(56)
-        big.setBold(True)
-        self.number_label.setFont(big)
-        self.number_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.number_label.setMinimumWidth(220)
-        self.service_label = QLabel()
-        self.state_label = QLabel()
-        self.announce_label = QLabel()
-        self.announce_label.setWordWrap(True)
-        self.announce_label.setStyleSheet("color: #5f6368; font-style: italic;")
-        for label in (self.service_label, self.state_label, self.announce_label):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.panel = CounterPanel()
+        # The page's own names for the panel's widgets, as before the panel was split out.
+        p = self.panel
+        self.number_label, self.service_label = p.number_label, p.service_label
+        self.state_label, self.announce_label = p.state_label, p.announce_label
+        self.call_button, self.recall_button = p.call_button, p.recall_button
+        self.start_button, self.finish_button = p.start_button, p.finish_button
+        self.no_show_button, self.requeue_button = p.no_show_button, p.requeue_button
+        self.transfer_combo, self.transfer_button = p.transfer_combo, p.transfer_button
+        self.verb_buttons = p.verb_buttons
 
-        self.call_button = QPushButton(self.tr("Call next") + "  (F2)")
-        self.call_button.setMinimumHeight(64)
-        self.call_button.setStyleSheet("font-size: 18px; font-weight: bold;")
-        self.recall_button = QPushButton(self.tr("Call again") + "  (F3)")
-        self.start_button = QPushButton(self.tr("Start serving") + "  (F4)")
-        self.finish_button = QPushButton(self.tr("Finish") + "  (F5)")
-        self.no_show_button = QPushButton(self.tr("No-show") + "  (F6)")
-        self.requeue_button = QPushButton(self.tr("Return to &queue"))
-        self.transfer_combo = QComboBox()
-        self.transfer_button = QPushButton(self.tr("&Transfer"))
-        self.verb_buttons = {
-            "recall": self.recall_button,
-            "start": self.start_button,
-            "finish": self.finish_button,
-            "no_show": self.no_show_button,
-            "requeue": self.requeue_button,
-        }
-
-        self.summary_label = QLabel()
+        self.summary_label = DaySummaryLabel()
         self.filter_combo = QComboBox()
         self.model = TicketTableModel(ctx.lang, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterRole(STATUS_ROLE)
         self.proxy.setSortRole(SORT_ROLE)
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(COL_ISSUED, Qt.SortOrder.DescendingOrder)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_SERVICE, QHeaderView.ResizeMode.Stretch)
+        self.view = row_table_view(self.proxy, stretch_column=COL_SERVICE, sort_column=COL_ISSUED)
 
         self._build()
         self._fill_texts()
@@ -184,38 +112,6 @@ class QueuePage(QWidget):
         top.addStretch(1)
         top.addWidget(self.display_button, 0, Qt.AlignmentFlag.AlignTop)
 
-        current_box = QGroupBox(self.tr("At this counter"))
-        cl = QVBoxLayout(current_box)
-        cl.addStretch(1)
-        cl.addWidget(self.number_label)
-        cl.addWidget(self.service_label)
-        cl.addWidget(self.state_label)
-        cl.addWidget(self.announce_label)
-        cl.addStretch(1)
-
-        actions = QGridLayout()
-        actions.addWidget(self.call_button, 0, 0, 1, 2)
-        actions.addWidget(self.recall_button, 1, 0)
-        actions.addWidget(self.start_button, 1, 1)
-        actions.addWidget(self.finish_button, 2, 0)
-        actions.addWidget(self.no_show_button, 2, 1)
-        actions.addWidget(self.requeue_button, 3, 0, 1, 2)
-        transfer_row = QHBoxLayout()
-        transfer_label = QLabel(self.tr("Transfer to:"))
-        transfer_label.setBuddy(self.transfer_combo)
-        transfer_row.addWidget(transfer_label)
-        transfer_row.addWidget(self.transfer_combo, 1)
-        transfer_row.addWidget(self.transfer_button)
-        actions.addLayout(transfer_row, 4, 0, 1, 2)
-        for button in (*self.verb_buttons.values(), self.transfer_button):
-            button.setMinimumHeight(36)
-        actions_box = QGroupBox(self.tr("Actions"))
-        actions_box.setLayout(actions)
-
-        middle = QHBoxLayout()
-        middle.addWidget(current_box, 3)
-        middle.addWidget(actions_box, 2)
-
         filter_row = QHBoxLayout()
         filter_label = QLabel(self.tr("&Show:"))
         filter_label.setBuddy(self.filter_combo)
@@ -226,21 +122,14 @@ class QueuePage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.banner)
-        layout.addLayout(middle)
+        layout.addWidget(self.panel)
         layout.addLayout(filter_row)
         layout.addWidget(self.view, 1)
 
         order: list[QWidget] = [
             self.counter_edit,
             *self.service_checks.values(),
-            self.call_button,
-            self.recall_button,
-            self.start_button,
-            self.finish_button,
-            self.no_show_button,
-            self.requeue_button,
-            self.transfer_combo,
-            self.transfer_button,
+            *self.panel.tab_order(),
             self.filter_combo,
             self.view,
             self.display_button,
@@ -255,13 +144,7 @@ class QueuePage(QWidget):
             name = svc.name_en if lang == "en" else svc.name_id
             self.service_checks[svc.prefix].setText(f"{svc.prefix} · {name}")
             self.service_checks[svc.prefix].setToolTip(name)
-        chosen = self.transfer_combo.currentData()
-        self.transfer_combo.clear()
-        for svc in SERVICES:
-            name = svc.name_en if lang == "en" else svc.name_id
-            self.transfer_combo.addItem(f"{svc.prefix} · {name}", svc.prefix)
-        if chosen:
-            self.transfer_combo.setCurrentIndex(max(0, self.transfer_combo.findData(chosen)))
+        self.panel.fill_services(lang)
         filters = [
             (self.tr("All"), ""),
             (self.tr("Waiting"), "^waiting$"),
@@ -325,7 +208,7 @@ class QueuePage(QWidget):
             ]
             self.current = mine[0] if mine else None
         self._show_current()
-        self._show_summary(rows)
+        self.summary_label.show_rows(rows)
 
     def _on_changed(self, area: str) -> None:
         if area == "settings":
@@ -498,56 +381,11 @@ class QueuePage(QWidget):
     # --- showing -----------------------------------------------------------
 
     def _show_current(self) -> None:
-        t = self.current
-        lang = self.ctx.lang
-        if t is None:
-            self.number_label.setText("—")
-            self.service_label.setText(self.tr("No number called yet."))
-            self.state_label.setText("")
-            self.announce_label.setText("")
-        else:
-            self.number_label.setText(t.number)
-            service = t.service_name_en if lang == "en" else t.service_name_id
-            self.service_label.setText(service)
-            status = STATUS_LABELS.get(t.status, (t.status, t.status))
-            state = status[1] if lang == "en" else status[0]
-            if t.priority in PRIORITIES:
-                pair = PRIORITIES[t.priority]
-                state += " · " + self.tr("Priority: %1").replace(
-                    "%1", pair[1] if lang == "en" else pair[0]
-                )
-            self.state_label.setText(state)
-            self.announce_label.setText(
-                announcement(t.number, t.counter or self.ctx.counter)
-                if t.status == "called"
-                else ""
-            )
+        self.panel.show_ticket(self.current, self.ctx.lang, self.ctx.counter)
         self._enable_buttons()
 
     def _enable_buttons(self) -> None:
-        status = self.current.status if self.current else None
-        self.call_button.setEnabled(not self.busy)
-        for verb, button in self.verb_buttons.items():
-            button.setEnabled(not self.busy and status in VERB_FROM[verb])
-        can_transfer = not self.busy and status in TRANSFER_FROM
-        self.transfer_button.setEnabled(can_transfer)
-        self.transfer_combo.setEnabled(can_transfer)
-
-    def _show_summary(self, rows: Sequence[TicketInfo]) -> None:
-        s = summarize(rows)
-        wait = (
-            "—"
-            if s.average_wait_minutes is None
-            else self.tr("%1 min").replace("%1", f"{s.average_wait_minutes:.0f}")
-        )
-        parts = [
-            self.tr("Waiting: %1").replace("%1", str(s.waiting)),
-            self.tr("Being served: %1").replace("%1", str(s.serving)),
-            self.tr("Done: %1").replace("%1", str(s.done)),
-            self.tr("No-show: %1").replace("%1", str(s.no_show)),
-            self.tr("Average wait today: %1").replace("%1", wait),
-        ]
-        self.summary_label.setText("   ·   ".join(parts))
+        self.panel.enable_buttons(self.busy, self.current.status if self.current else None)
 
     def open_display(self) -> None:
         # Loaded on first use: most counters never open the display.

@@ -5,13 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +23,7 @@ from ui.pages.visit_editor import TAB_CHECKLIST, VisitEditor
 from ui.pages.visit_exchange import VisitExchange
 from ui.pages.visit_identity import VisitIdentityForm
 from ui.widgets.fields import Banner
+from ui.widgets.tables import row_table_view
 
 
 class VisitsPage(QWidget):
@@ -45,17 +43,7 @@ class VisitsPage(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(COL_DATES, Qt.SortOrder.DescendingOrder)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_OFFICE, QHeaderView.ResizeMode.Stretch)
+        self.view = row_table_view(self.proxy, stretch_column=COL_OFFICE, sort_column=COL_DATES)
         self.new_button = QPushButton(self.tr("New visit") + "  (Ctrl+N)")
         self.new_button.setMinimumHeight(36)
         self.open_button = QPushButton(self.tr("Open") + "  (Enter)")
