@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 
 from app.db.engine import Database
 from app.db.models import Applicant
-from app.domain.nik import make_nik
-from app.services.registration import find_by_nik
+from app.desk.nik import make_nik
+from app.desk.registration import find_by_nik
 
 HERE = Path(__file__).resolve().parent
 TARGET_MS = 10.0

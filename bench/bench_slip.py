@@ -18,9 +18,9 @@ from pathlib import Path
 
 from app.config import Settings
 from app.db.engine import Database
-from app.reports.slip import render_slip
-from app.services.queue import issue_ticket
-from app.services.setup import init_database
+from app.db.setup import init_database
+from app.queue.slip import render_slip
+from app.queue.tickets import issue_ticket
 
 TARGET_P95_MS = 50.0
 

@@ -19,9 +19,9 @@ import sys
 import time
 from pathlib import Path
 
-from app.reports import report_photos
-from app.reports.visit_report import render_visit_report
-from app.reports.visit_report_sample import sample_visit_report_data
+from app.monev.report.renderer import render_visit_report
+from app.monev.report.sample import sample_visit_report_data
+from app.reports import photos as report_photos
 
 TARGET_S = 3.0
 

@@ -14,8 +14,8 @@ from sqlalchemy import event
 
 from app.config import Settings
 from app.db.engine import Database
-from app.services.demo import generate_demo
-from app.services.setup import init_database
+from app.db.setup import init_database
+from app.demo.generator import generate_demo
 
 HERE = Path(__file__).resolve().parent
 

@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, text
 
 from app.config import Settings
 from app.db.engine import Database
-from app.services.setup import init_database
+from app.db.setup import init_database
 
 PG_URL = os.environ.get("KANIMDESK_TEST_PG")
 

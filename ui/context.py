@@ -33,7 +33,7 @@ class DeferredDatabase:
         with self._lock:
             if self._db is None:
                 from app.db.engine import Database
-                from app.services.setup import init_database
+                from app.db.setup import init_database
 
                 db = Database(self.url)
                 init_database(db, self._settings)
@@ -71,7 +71,7 @@ class DeskContext(QObject):
         return self.settings.language
 
     def apply_settings(self, settings: Settings) -> None:
-        from app.services.setup import apply_office
+        from app.db.setup import apply_office
 
         save_settings(settings)
         apply_office(self.db, settings)

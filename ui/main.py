@@ -33,8 +33,8 @@ def install_translations(app, lang: str) -> list[object]:
 def _database_failed(window, lang: str, exc: BaseException) -> None:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from app.domain.problems import InputRejected
     from app.i18n import text
+    from app.problems import InputRejected
 
     reason = exc.message(lang) if isinstance(exc, InputRejected) else text("db.unreachable", lang, reason=exc)
     QMessageBox.critical(window, "KanimDesk", reason)

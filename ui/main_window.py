@@ -67,27 +67,27 @@ class MainWindow(QMainWindow):
         self.sidebar.addItem(item)
 
     def _make_registration(self) -> QWidget:
-        from ui.pages.registration_page import RegistrationPage
+        from ui.desk.registration_page import RegistrationPage
 
         return RegistrationPage(self.ctx)
 
     def _make_foreigners(self) -> QWidget:
-        from ui.pages.foreigners_page import ForeignersPage
+        from ui.desk.foreigners_page import ForeignersPage
 
         return ForeignersPage(self.ctx)
 
     def _make_queue(self) -> QWidget:
-        from ui.pages.queue_page import QueuePage
+        from ui.queue.queue_page import QueuePage
 
         return QueuePage(self.ctx)
 
     def _make_visits(self) -> QWidget:
-        from ui.pages.visits_page import VisitsPage  # PIL and the report code load on first use
+        from ui.monev.visits_page import VisitsPage  # PIL and the report code load on first use
 
         return VisitsPage(self.ctx)
 
     def _make_settings(self) -> QWidget:
-        from ui.pages.settings_page import SettingsPage
+        from ui.settings.settings_page import SettingsPage
 
         return SettingsPage(self.ctx)
 

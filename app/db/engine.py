@@ -11,7 +11,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.domain.problems import InputRejected, Problem
+from app.problems import InputRejected, Problem
 
 
 def _shown(url: str) -> str:

@@ -10,7 +10,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, Str
 from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 
-from app.reports.report_style import BAR, BAR_LIGHT, FAIL, GRID, INK, MUTED, FontSet
+from app.reports.style import BAR, BAR_LIGHT, FAIL, GRID, INK, MUTED, FontSet
 
 GOOD = colors.HexColor("#2e7d32")
 

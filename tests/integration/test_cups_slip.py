@@ -20,8 +20,8 @@ from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QApplication, QComboBox
 
 from app.config import Settings
-from app.reports.slip import render_slip
-from app.services.queue import issue_ticket
+from app.queue.slip import render_slip
+from app.queue.tickets import issue_ticket
 
 from ui.printing import PrintError, print_document, print_slip
 

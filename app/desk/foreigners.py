@@ -1,0 +1,117 @@
+"""Foreign nationals' desk: stay-permit requests by passport number + nationality, with a C ticket."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from app.config import Settings
+from app.db.engine import Database
+from app.db.models import Applicant, AuditLog, StayPermitRequest
+from app.db.setup import office_id
+from app.desk.registration import check_person
+from app.desk.stay_permits import PERMIT_KINDS
+from app.i18n import register_messages
+from app.problems import InputRejected, Problem
+from app.queue.numbering import PRIORITIES
+from app.queue.ticket_rows import TicketInfo
+from app.queue.tickets import _info, issue_in_session
+
+STAY_PERMIT_PREFIX = "C"
+
+register_messages({
+    "permit.kind": ("Jenis layanan izin tinggal tidak dikenal: {value}.", "Unknown stay-permit service: {value}."),
+    "nationality.indonesian": (
+        "Warga negara Indonesia didaftarkan dengan NIK di halaman Pendaftaran.",
+        "Indonesian citizens are registered by NIK on the Registration page.",
+    ),
+})  # fmt: skip
+
+_PASSPORT = re.compile(r"^[A-Z0-9]{6,12}$")
+_NATIONALITY = re.compile(r"^[A-Z]{3}$")
+
+
+@dataclass
+class ForeignerForm:
+    passport_no: str = ""
+    nationality: str = ""
+    name: str = ""
+    birth_date: date | None = None
+    sex: str = ""
+    phone: str = ""
+    kind: str = "itas_perpanjangan"
+    permit_no: str = ""
+    priority: str | None = None
+
+
+@dataclass(frozen=True)
+class ForeignerResult:
+    applicant_id: int
+    request_id: int
+    ticket: TicketInfo
+    returning: bool  # the person was already known by passport number + nationality
+
+
+def normalize_passport(raw: str) -> str:
+    return "".join(raw.split()).upper()
+
+
+def check_foreigner(form: ForeignerForm, today: date) -> list[Problem]:
+    problems: list[Problem] = []
+    if not _PASSPORT.match(normalize_passport(form.passport_no)):
+        problems.append(Problem("passport.format", "passport_no"))
+    nationality = form.nationality.strip().upper()
+    if nationality == "IDN":
+        problems.append(Problem("nationality.indonesian", "nationality"))
+    elif not _NATIONALITY.match(nationality):
+        problems.append(Problem("nationality.format", "nationality"))
+    problems += check_person(form.name, form.birth_date, form.sex, form.phone, today)
+    if form.kind not in PERMIT_KINDS:
+        problems.append(Problem("permit.kind", "kind", {"value": form.kind}))
+    if form.priority is not None and form.priority not in PRIORITIES:
+        problems.append(Problem("priority.unknown", "priority", {"value": form.priority}))
+    return problems
+
+
+def register_foreigner(
+    db: Database,
+    settings: Settings,
+    form: ForeignerForm,
+    officer: str = "",
+    counter: str | None = None,
+    now: datetime | None = None,
+) -> ForeignerResult:
+    """Record (or find again) the person and the request, and issue the C ticket — all or nothing."""
+    now = now or datetime.now()
+    problems = check_foreigner(form, now.date())
+    if problems:
+        raise InputRejected(problems)
+    assert form.birth_date is not None
+    passport, nationality = normalize_passport(form.passport_no), form.nationality.strip().upper()
+    with db.write() as s:
+        a = s.scalar(select(Applicant).where(Applicant.passport_no == passport,
+                                             Applicant.nationality == nationality))  # fmt: skip
+        returning = a is not None
+        if a is None:
+            a = Applicant(citizenship="WNA", passport_no=passport, nationality=nationality)
+            s.add(a)
+        a.name = " ".join(form.name.split()).upper()
+        a.birth_date = form.birth_date
+        a.sex = form.sex
+        a.phone = form.phone.strip() or None
+        s.flush()
+        ticket = issue_in_session(s, settings.office.code, STAY_PERMIT_PREFIX, form.priority, None, now,
+                                  counter, officer)  # fmt: skip
+        request = StayPermitRequest(
+            office_id=office_id(s, settings.office.code), applicant_id=a.id, request_date=now.date(),
+            kind=form.kind, permit_no=form.permit_no.strip() or None, ticket_id=ticket.id,
+            officer=officer or None, created_at=now,
+        )  # fmt: skip
+        s.add(request)
+        s.flush()
+        s.add(AuditLog(actor=officer or "-", action="register", entity="stay_permit_request",
+                       entity_id=str(request.id), at=now))  # fmt: skip
+        return ForeignerResult(a.id, request.id, _info(s, ticket), returning)

@@ -1,0 +1,210 @@
+"""Walk-in registration: find or record the applicant, the application, its fee and its ticket."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.config import Settings
+from app.db.engine import Database
+from app.db.models import Applicant, Application, ApplicationFee, ApplicationStage, AuditLog, Tariff
+from app.db.setup import office_id
+from app.desk.documents import required_documents
+from app.desk.nik import check_nik, normalize_nik
+from app.desk.passport import (
+    KINDS,
+    PRODUCTS,
+    PURPOSES,
+    Fee,
+    TariffRow,
+    check_validity,
+    compute_fee,
+)
+from app.desk.registration_data import ApplicantInfo, RegistrationForm, RegistrationResult
+from app.problems import InputRejected, Problem
+from app.queue.numbering import PRIORITIES, service_for_kind
+from app.queue.tickets import _info, issue_in_session
+from app.queue.workdays import add_working_days
+
+__all__ = ["ApplicantInfo", "RegistrationForm", "RegistrationResult"]
+
+_NAME = re.compile(r"^[A-Za-z][A-Za-z .,'\-]*$")
+_PASSPORT = re.compile(r"^[A-Z0-9]{6,12}$")
+_PHONE = re.compile(r"^\+?[0-9]{8,15}$")
+
+
+def _applicant_info(a: Applicant) -> ApplicantInfo:
+    return ApplicantInfo(
+        a.id, a.citizenship, a.nik, a.passport_no, a.nationality, a.name, a.birth_place,
+        a.birth_date, a.sex, a.married, a.phone,
+    )  # fmt: skip
+
+
+def find_by_nik(db: Database, nik: str) -> ApplicantInfo | None:
+    nik = normalize_nik(nik)
+    with db.session() as s:
+        a = s.scalar(select(Applicant).where(Applicant.nik == nik))
+        return _applicant_info(a) if a else None
+
+
+def find_by_passport(db: Database, passport_no: str, nationality: str) -> ApplicantInfo | None:
+    with db.session() as s:
+        a = s.scalar(
+            select(Applicant).where(
+                Applicant.passport_no == passport_no.strip().upper(),
+                Applicant.nationality == nationality.strip().upper(),
+            )
+        )
+        return _applicant_info(a) if a else None
+
+
+def tariff_rows(s: Session) -> list[TariffRow]:
+    return [
+        TariffRow(t.code, t.component, t.amount, t.valid_from, t.basis, t.product, t.validity_years)
+        for t in s.scalars(select(Tariff))
+    ]
+
+
+def load_tariffs(db: Database) -> list[TariffRow]:
+    with db.session() as s:
+        return tariff_rows(s)
+
+
+def check_name(name: str) -> Problem | None:
+    name = " ".join(name.split())
+    if not name:
+        return Problem("field.required", "name")
+    if len(name) < 2:
+        return Problem("name.short", "name")
+    if not _NAME.match(name):
+        return Problem("name.chars", "name")
+    return None
+
+
+def check_birth_date(d: date | None, today: date) -> Problem | None:
+    if d is None:
+        return Problem("field.required", "birth_date")
+    if d > today:
+        return Problem("birth.future", "birth_date")
+    if d.year < today.year - 120:
+        return Problem("birth.old", "birth_date")
+    return None
+
+
+def check_phone(phone: str) -> Problem | None:
+    """An optional phone number: 8–15 digits, an optional +, spaces and dashes ignored."""
+    digits = phone.strip().replace(" ", "").replace("-", "")
+    return Problem("phone.format", "phone") if digits and not _PHONE.match(digits) else None
+
+
+def check_person(name: str, birth_date: date | None, sex: str, phone: str, today: date) -> list[Problem]:
+    """The checks every applicant gets, WNI or WNA: name, birth date, sex, phone."""
+    problems = [p for p in (check_name(name), check_birth_date(birth_date, today)) if p]
+    if sex not in ("L", "P"):
+        problems.append(Problem("sex.invalid", "sex"))
+    if phone_problem := check_phone(phone):
+        problems.append(phone_problem)
+    return problems
+
+
+def validate_form(
+    form: RegistrationForm, tariffs: list[TariffRow], today: date
+) -> tuple[list[Problem], list[Problem], Fee | None]:
+    """Hard problems, warnings and the fee (when it can be computed) for a filled form."""
+    problems: list[Problem] = []
+    nik = check_nik(form.nik, form.birth_date, form.sex, today)
+    problems += nik.errors
+    warnings = list(nik.warnings)
+    problems += check_person(form.name, form.birth_date, form.sex, form.phone, today)
+    if form.kind not in KINDS:
+        problems.append(Problem("kind.invalid", "kind", {"value": form.kind}))
+    if form.product not in PRODUCTS:
+        problems.append(Problem("product.invalid", "product", {"value": form.product}))
+    if form.purpose not in PURPOSES:
+        problems.append(Problem("kind.invalid", "purpose", {"value": form.purpose}))
+    if form.priority is not None and form.priority not in PRIORITIES:
+        problems.append(Problem("priority.unknown", "priority", {"value": form.priority}))
+    if form.birth_date is not None and form.birth_date <= today:
+        p = check_validity(form.validity_years, form.birth_date, today, form.married)
+        if p:
+            problems.append(p)
+    fee = None
+    if form.kind in KINDS and form.product in PRODUCTS and form.validity_years in (5, 10):
+        try:
+            fee = compute_fee(
+                tariffs, today, form.kind, form.product, form.validity_years,
+                form.same_day, form.force_majeure,
+            )  # fmt: skip
+        except LookupError:
+            problems.append(
+                Problem("tariff.missing", "product", {"product": form.product, "date": today.isoformat()})
+            )
+    return problems, warnings, fee
+
+
+def register(
+    db: Database,
+    settings: Settings,
+    form: RegistrationForm,
+    officer: str = "",
+    counter: str | None = None,
+    now: datetime | None = None,
+) -> RegistrationResult:
+    """Save applicant + application + fee lines and issue the ticket, all or nothing."""
+    now = now or datetime.now()
+    today = now.date()
+    with db.write() as s:
+        tariffs = tariff_rows(s)
+        problems, warnings, fee = validate_form(form, tariffs, today)
+        if problems or fee is None:
+            raise InputRejected(problems)
+        assert form.birth_date is not None
+        nik = normalize_nik(form.nik)
+        name = " ".join(form.name.split()).upper()
+        a = s.scalar(select(Applicant).where(Applicant.nik == nik))
+        if a is None:
+            a = Applicant(citizenship="WNI", nik=nik)
+            s.add(a)
+        a.name = name
+        a.birth_place = form.birth_place.strip() or None
+        a.birth_date = form.birth_date
+        a.sex = form.sex
+        a.married = form.married
+        a.phone = form.phone.strip() or None
+        s.flush()
+        wanted = required_documents(form.kind, form.birth_date, today, form.married, form.purpose)
+        app = Application(
+            office_id=office_id(s, settings.office.code),
+            applicant_id=a.id,
+            application_date=today,
+            kind=form.kind,
+            product=form.product,
+            validity_years=form.validity_years,
+            same_day=form.same_day,
+            force_majeure=form.force_majeure,
+            purpose=form.purpose,
+            fee_total=fee.total,
+            documents={code: bool(form.documents.get(code)) for code in wanted},
+            booking_code=form.booking_code,
+            stage="berkas",
+            officer=officer or None,
+            created_at=now,
+        )
+        s.add(app)
+        s.flush()
+        by_code = {t.code: t.id for t in s.scalars(select(Tariff))}
+        for line in fee.lines:
+            s.add(ApplicationFee(application_id=app.id, tariff_id=by_code[line.tariff_code],
+                                 component=line.component, amount=line.amount))  # fmt: skip
+        s.add(ApplicationStage(application_id=app.id, stage="berkas", at=now, officer=officer or None))
+        prefix = service_for_kind(form.kind)
+        ticket = issue_in_session(
+            s, settings.office.code, prefix, form.priority, app.id, now, counter, officer
+        )
+        s.add(AuditLog(actor=officer or "-", action="register", entity="application",
+                       entity_id=str(app.id), at=now))  # fmt: skip
+        collection = add_working_days(today, settings.collection_working_days) if not form.same_day else today
+        return RegistrationResult(a.id, app.id, fee, _info(s, ticket), warnings, collection)

@@ -1,1 +1,0 @@
-"""Pure rules of the front desk: no I/O, no database, no Qt."""

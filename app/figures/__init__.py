@@ -1,0 +1,1 @@
+"""The office's service figures: from its own records and from aggregate files."""

@@ -1,0 +1,1 @@
+"""Supervision visits (monev): checklist templates, visits, findings, scoring and photos."""

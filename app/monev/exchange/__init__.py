@@ -1,0 +1,1 @@
+"""Visit packages that travel between a supervisor's laptop and the office."""

@@ -1,0 +1,168 @@
+"""Photo evidence of a visit: checked, re-encoded to a sane JPEG, stored once by SHA-256."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Final
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.db.engine import Database
+from app.db.visit_models import Attachment, VisitAttachment
+from app.i18n import register_messages
+from app.monev.findings import template_item_ids, visit_for_change
+from app.problems import InputRejected, Problem
+
+MAX_PHOTO_BYTES: Final = 15 * 1024 * 1024
+MAX_PHOTO_PIXELS: Final = 80_000_000  # refuse decompression bombs before decoding
+PHOTO_LONG_SIDE: Final = 1600
+PHOTO_QUALITY: Final = 85
+
+register_messages({
+    "photo.too_large": ("Foto terlalu besar ({size_mb} MB; maks. {max_mb} MB).", "The photo is too large ({size_mb} MB; max {max_mb} MB)."),
+    "photo.not_image": ("Berkas {name} bukan gambar yang dapat dibaca (JPEG, PNG, …).", "File {name} is not a readable image (JPEG, PNG, …)."),
+    "photo.too_many_pixels": ("Gambar {name} terlalu besar ({megapixels} MP).", "Image {name} is too large ({megapixels} MP)."),
+    "photo.not_found": ("Lampiran {id} tidak ditemukan.", "Attachment {id} not found."),
+})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    id: int  # the photo's link to this visit (caption, item, position)
+    uuid: str
+    visit_id: int
+    attachment_id: int  # the stored image; attachment_bytes() gives the JPEG
+    sha256: str
+    mime: str
+    size: int
+    width: int
+    height: int
+    caption: str
+    item_id: int | None
+    position: int
+    already_attached: bool = False  # attach_photo found the same photo in this visit
+
+def _link_info(link: VisitAttachment, already: bool = False) -> AttachmentInfo:
+    a = link.attachment
+    return AttachmentInfo(link.id, link.uuid, link.visit_id, a.id, a.sha256, a.mime, a.size, a.width,
+                          a.height, link.caption or "", link.item_id, link.position, already)  # fmt: skip
+
+
+def attachments_in_session(s: Session, visit_id: int) -> list[AttachmentInfo]:
+    rows = s.scalars(select(VisitAttachment).where(VisitAttachment.visit_id == visit_id)
+                     .order_by(VisitAttachment.position, VisitAttachment.id))  # fmt: skip
+    return [_link_info(x) for x in rows]
+
+
+def reencode_photo(raw: bytes, name: str = "") -> tuple[bytes, int, int]:
+    """JPEG bytes (upright by EXIF, long side ≤ 1600 px, quality 85, no metadata) and its size.
+
+    Metadata is dropped on purpose: a phone photo's EXIF holds GPS position and device data.
+    """
+    try:
+        with Image.open(io.BytesIO(raw)) as im:
+            if im.width * im.height > MAX_PHOTO_PIXELS:
+                mp = round(im.width * im.height / 1e6)
+                raise InputRejected([Problem("photo.too_many_pixels", "photo", {"name": name, "megapixels": mp})])
+            im.load()
+            upright = ImageOps.exif_transpose(im) or im
+            if upright.mode in ("RGBA", "LA", "P", "PA"):
+                rgba = upright.convert("RGBA")
+                flat = Image.new("RGB", rgba.size, (255, 255, 255))
+                flat.paste(rgba, mask=rgba.getchannel("A"))
+                upright = flat
+            elif upright.mode != "RGB":
+                upright = upright.convert("RGB")
+            upright.thumbnail((PHOTO_LONG_SIDE, PHOTO_LONG_SIDE), Image.Resampling.LANCZOS)
+            out = io.BytesIO()
+            upright.save(out, "JPEG", quality=PHOTO_QUALITY, optimize=True)
+            return out.getvalue(), upright.width, upright.height
+    except InputRejected:
+        raise
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError, SyntaxError) as exc:
+        raise InputRejected([Problem("photo.not_image", "photo", {"name": name})]) from exc
+
+
+def attach_photo(db: Database, visit_id: int, path: Path, caption: str = "", item_id: int | None = None) -> AttachmentInfo:
+    """Attach a photo file as evidence: checked, re-encoded, stored once by SHA-256."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputRejected([Problem("import.file_missing", "photo", {"path": str(path)})]) from exc
+    if size > MAX_PHOTO_BYTES:
+        raise InputRejected([Problem("photo.too_large", "photo", {
+            "size_mb": f"{size / 1048576:.1f}", "max_mb": MAX_PHOTO_BYTES // 1048576})])  # fmt: skip
+    data, width, height = reencode_photo(path.read_bytes(), path.name)
+    digest = hashlib.sha256(data).hexdigest()
+    now = datetime.now()
+    with db.write() as s:
+        v = visit_for_change(s, visit_id)
+        if item_id is not None and item_id not in template_item_ids(s, v.template_id):
+            raise InputRejected([Problem("visit.item_not_in_template", "item_id", {"item": item_id})])
+        stored = s.scalar(select(Attachment).where(Attachment.sha256 == digest))
+        if stored is None:
+            stored = Attachment(sha256=digest, mime="image/jpeg", size=len(data), data=data,
+                                width=width, height=height, created_at=now)  # fmt: skip
+            s.add(stored)
+            s.flush()
+        link = s.scalar(select(VisitAttachment).where(
+            VisitAttachment.visit_id == v.id, VisitAttachment.attachment_id == stored.id))  # fmt: skip
+        if link is not None:
+            return _link_info(link, already=True)
+        last = s.scalar(select(func.max(VisitAttachment.position)).where(VisitAttachment.visit_id == v.id))
+        link = VisitAttachment(visit_id=v.id, attachment_id=stored.id, item_id=item_id, caption=caption.strip(),
+                               position=(last or 0) + 1, created_at=now, updated_at=now)  # fmt: skip
+        link.attachment = stored
+        s.add(link)
+        v.updated_at = now
+        s.flush()
+        return _link_info(link)
+
+
+def _link(s: Session, link_id: int) -> VisitAttachment:
+    link = s.get(VisitAttachment, link_id)
+    if link is None:
+        raise InputRejected([Problem("photo.not_found", "photo", {"id": link_id})])
+    return link
+
+
+def update_photo(db: Database, link_id: int, caption: str, item_id: int | None = None) -> AttachmentInfo:
+    with db.write() as s:
+        link = _link(s, link_id)
+        v = visit_for_change(s, link.visit_id)
+        if item_id is not None and item_id not in template_item_ids(s, v.template_id):
+            raise InputRejected([Problem("visit.item_not_in_template", "item_id", {"item": item_id})])
+        link.caption, link.item_id = caption.strip(), item_id
+        link.updated_at = v.updated_at = datetime.now()
+        return _link_info(link)
+
+
+def remove_photo(db: Database, link_id: int) -> None:
+    """Take a photo off the visit; the image goes too when no other visit uses it."""
+    with db.write() as s:
+        link = _link(s, link_id)
+        v = visit_for_change(s, link.visit_id)
+        attachment_id = link.attachment_id
+        s.delete(link)
+        s.flush()
+        if not s.scalar(select(func.count()).select_from(VisitAttachment)
+                        .where(VisitAttachment.attachment_id == attachment_id)):  # fmt: skip
+            s.delete(s.get(Attachment, attachment_id))
+        v.updated_at = datetime.now()
+
+
+def attachment_bytes(db: Database, attachment_id: int) -> bytes:
+    with db.session() as s:
+        a = s.get(Attachment, attachment_id)
+        if a is None:
+            raise InputRejected([Problem("photo.not_found", "photo", {"id": attachment_id})])
+        return bytes(a.data)
+
+

@@ -1,0 +1,1 @@
+"""The printed visit report: its data, words, chapters and renderer."""

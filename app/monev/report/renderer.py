@@ -1,0 +1,342 @@
+"""The printed monev visit report: A4, Indonesian official style, "Halaman X dari Y" on every page.
+
+The renderer follows pretix's invoice renderer in shape: fonts, styles, page templates,
+page callbacks and the story are separate methods, a numbered canvas writes the page
+count, and the result is PDF bytes. The chapters themselves live in visit_report_chapters.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+from typing import Any
+
+from babel.numbers import format_decimal
+from reportlab import rl_config
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    HRFlowable,
+    Image,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+)
+
+from app.desk.passport import KIND_LABELS
+from app.i18n import MESSAGES, long_date, percent, plain_date, short_month, text
+from app.monev.report import texts  # noqa: F401 - registers the report's words
+from app.monev.report.chapters import chapters
+from app.monev.report.data import VisitReportData
+from app.monev.scoring import SKM_GRADES, skm_grade
+from app.reports.charts import epaspor_chart, section_score_chart
+from app.reports.photos import printable_photo
+from app.reports.style import (
+    INK,
+    MUTED,
+    PAGE_MARGIN,
+    RULE,
+    FontSet,
+    RowKeepingTable,
+    esc,
+    fit_font_size,
+    grid_table_style,
+    label_table_style,
+    register_fonts,
+    report_styles,
+    score_text,
+)
+
+# The seed's words: pembinaan (fasilitasi, konsultasi) and pengawasan (the other four).
+SUPERVISION_GROUPS = (
+    ("pembinaan", ("fasilitasi", "konsultasi")),
+    ("pengawasan", ("penelaahan_ulang", "monitoring", "evaluasi", "pemeriksaan_langsung")),
+)
+
+PAGE_W, PAGE_H = A4
+BODY_W = PAGE_W - 2 * PAGE_MARGIN
+PHOTO_BOX = (BODY_W / 2 - 0.6 * cm, 5.0 * cm)  # printed size of one photo in the two-column grid
+
+
+class NumberedCanvas(Canvas):
+    """Holds every page back until the end so that the footer can say "Halaman X dari Y"."""
+
+    def __init__(self, *args: Any, footer: Callable[[Canvas, int, int], None], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+        self._footer = footer
+
+    def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._footer(self, self._pageNumber, total)
+            super().showPage()
+        super().save()
+
+
+class VisitReportRenderer:
+    """Builds the report from VisitReportData; one instance renders one PDF."""
+
+    def __init__(self, data: VisitReportData):
+        self.data = data
+        self.lang = "en" if data.lang == "en" else "id"
+        self.fonts: FontSet = self.init_fonts()
+        self.styles: dict[str, ParagraphStyle] = self.init_styles()
+
+    # -- set-up -----------------------------------------------------------------------------
+    def init_fonts(self) -> FontSet:
+        return register_fonts()
+
+    def init_styles(self) -> dict[str, ParagraphStyle]:
+        styles = report_styles(self.fonts)
+        styles["list"] = ParagraphStyle("list", parent=styles["body"], leftIndent=14, firstLineIndent=-14)
+        return styles
+
+    def page_templates(self) -> list[PageTemplate]:
+        frame = Frame(PAGE_MARGIN, PAGE_MARGIN, BODY_W, PAGE_H - 2 * PAGE_MARGIN, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        return [
+            PageTemplate("first", [frame], onPage=self.on_first_page, autoNextPageTemplate="later"),
+            PageTemplate("later", [frame], onPage=self.on_later_page),
+        ]
+
+    # -- page callbacks ---------------------------------------------------------------------
+    def on_first_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        """Page one carries the kop in the story itself; no running header above it."""
+
+    def on_later_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        y = PAGE_H - PAGE_MARGIN + 0.6 * cm
+        canvas.setFont(self.fonts.regular, 7.5)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(PAGE_MARGIN, y, self.data.visited_office)
+        canvas.drawRightString(PAGE_W - PAGE_MARGIN, y,
+                               self.t("running_title", number=self.data.visit_number))
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(PAGE_MARGIN, y - 4, PAGE_W - PAGE_MARGIN, y - 4)
+        canvas.restoreState()
+
+    def draw_footer(self, canvas: Canvas, page: int, total: int) -> None:
+        canvas.saveState()
+        y = PAGE_MARGIN - 0.9 * cm
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(PAGE_MARGIN, y + 10, PAGE_W - PAGE_MARGIN, y + 10)
+        canvas.setFont(self.fonts.regular, 7.5)
+        canvas.setFillColor(MUTED)
+        d = self.data
+        canvas.drawString(PAGE_MARGIN, y, f"{d.template_title} · v{d.template_version}")
+        canvas.setFont(self.fonts.bold, 8)
+        canvas.setFillColor(INK)
+        canvas.drawRightString(PAGE_W - PAGE_MARGIN, y, self.t("page", page=page, total=total))
+        canvas.restoreState()
+
+    # -- the document -----------------------------------------------------------------------
+    def render(self) -> bytes:
+        out = io.BytesIO()
+        d = self.data
+        doc = BaseDocTemplate(
+            out, pagesize=A4, leftMargin=PAGE_MARGIN, rightMargin=PAGE_MARGIN,
+            topMargin=PAGE_MARGIN, bottomMargin=PAGE_MARGIN,
+            title=f"{self.t('title_line1')} {self.t('title_line2')} — {d.visited_office}",
+            author=d.supervising_office, subject=d.visit_number, creator="KanimDesk",
+        )
+        doc.addPageTemplates(self.page_templates())
+
+        def canvasmaker(*args: Any, **kwargs: Any) -> NumberedCanvas:
+            return NumberedCanvas(*args, footer=self.draw_footer, **kwargs)
+
+        # ASCII85 armour on images is pure Python without rl_accel: half a second for 30
+        # photos, and binary streams are just as valid.
+        saved_a85, rl_config.useA85 = rl_config.useA85, 0
+        try:
+            doc.build(self.story(), canvasmaker=canvasmaker)
+        finally:
+            rl_config.useA85 = saved_a85
+        return out.getvalue()
+
+    def story(self) -> list[Flowable]:
+        return self.kop() + chapters(self)
+
+    def kop(self) -> list[Flowable]:
+        d = self.data
+        office = d.supervising_office.upper()
+        kop = self.styles["kop_office"]
+        size = fit_font_size(office, kop.fontName, kop.fontSize, BODY_W, smallest=10)
+        kop_style = ParagraphStyle("kop_fit", parent=kop, fontSize=size, leading=size * 1.25)
+        return [
+            Paragraph(esc(office), kop_style),
+            self.p(esc(d.supervising_division.upper()), "kop_division"),
+            HRFlowable(width="100%", thickness=2, color=RULE, spaceBefore=5, spaceAfter=1.5),
+            HRFlowable(width="100%", thickness=0.6, color=RULE, spaceAfter=12),
+            self.p(self.t("title_line1"), "title"),
+            self.p(self.t("title_line2"), "title"),
+            self.p(esc(d.visited_office.upper()), "title"),
+            self.p(esc(d.visited_office_address), "kop_address"),
+            self.p(self.t("number", number=esc(d.visit_number)), "subtitle"),
+            Spacer(1, 4),
+        ]
+
+    # -- building blocks for the chapters ----------------------------------------------------
+    def t(self, key: str, **params: object) -> str:
+        return text("visit_report." + key, self.lang, **params)
+
+    def p(self, markup: str, style: str = "body") -> Paragraph:
+        return Paragraph(markup, self.styles[style])
+
+    def heading(self, roman: str, key: str, room: float = 4 * cm) -> list[Flowable]:
+        """A chapter heading that starts a new page unless *room* is left below it.
+
+        keepWithNext would glue the heading to the whole following table and push a table
+        that fits on one page to the next, leaving half a page blank; this keeps the heading
+        with the first rows only.
+        """
+        return [CondPageBreak(room), self.p(f"{roman}.&nbsp;&nbsp;{self.t('ch.' + key).upper()}", "h1")]
+
+    def subheading(self, markup: str, room: float = 3 * cm) -> list[Flowable]:
+        return [CondPageBreak(room), self.p(markup, "h2")]
+
+    def empty(self, key: str) -> Paragraph:
+        return self.p(f"<i>{self.t('empty.' + key)}</i>")
+
+    def grid(self, header: Sequence[str], rows: list[list[Any]], widths: Sequence[float],
+             extra: Sequence[tuple] = (), head: list[list[Any]] | None = None) -> Table:
+        """A ruled table whose header rows repeat on every page it spans."""
+        head = head or [[self.p(h, "cell_head") for h in header]]
+        # A page break leaves at least two rows on each side: never a lone row under a
+        # repeated header, nor a header with one row at the foot of a page.
+        table = RowKeepingTable(head + rows, colWidths=list(widths), repeatRows=len(head), hAlign="LEFT",
+                                rowSplitRange=(len(head) + 2, -2) if len(rows) >= 4 else None)
+        style = grid_table_style(self.fonts, header_rows=len(head), rows=len(rows) + len(head))
+        for cmd in extra:
+            style.add(*cmd)
+        table.setStyle(style)
+        return table
+
+    def label_rows(self, rows: list[tuple[str, Any]]) -> Table:
+        """'Label : value' lines, the identity block of an official letter."""
+        data = [[self.p(label), self.p(":"), value] for label, value in rows]
+        table = Table(data, colWidths=[4.5 * cm, 0.4 * cm, BODY_W - 4.9 * cm], hAlign="LEFT")
+        table.setStyle(label_table_style(self.fonts))
+        return table
+
+    def numbered(self, lines: Sequence[str]) -> list[Flowable]:
+        if not lines:
+            return [self.p("–")]
+        if len(lines) == 1:
+            return [self.p(esc(lines[0]))]
+        return [self.p(f"{i}.&nbsp;&nbsp;{esc(line)}", "list") for i, line in enumerate(lines, 1)]
+
+    def code_label(self, group: str, code: str) -> str:
+        """A status/priority code in the report's language; anything unknown printed as given."""
+        key = f"visit_report.{group}.{code.strip().lower().replace(' ', '_')}"
+        return text(key, self.lang) if key in MESSAGES else code
+
+    def kind_label(self, code: str) -> str:
+        pair = KIND_LABELS.get(code)
+        return (pair[1] if self.lang == "en" else pair[0]) if pair else code
+
+    def count(self, value: int) -> str:
+        """'1.034' in Indonesian, '1,034' in English."""
+        return format_decimal(value, "#,##0", locale="en_GB" if self.lang == "en" else "id_ID")
+
+    def score(self, value: float | None) -> str:
+        return score_text(value, self.lang)
+
+    def grade(self, value: float) -> str:
+        """'Baik' for 80,5: the public-service index bands (PermenPANRB 14/2017), lowest band below 25 too."""
+        found = skm_grade(value, self.lang)
+        return found[1] if found else (SKM_GRADES[-1][3] if self.lang == "en" else SKM_GRADES[-1][2])
+
+    def growth(self, pct: float | None) -> str | None:
+        if pct is None:
+            return None
+        return ("+" if pct > 0 else "") + percent(pct / 100, self.lang)
+
+    def plain_date(self, value: date | None) -> str:
+        return plain_date(value, self.lang) if value else "–"
+
+    def long_date(self, value: date) -> str:
+        return long_date(value, self.lang)
+
+    def date_range(self) -> str:
+        d = self.data
+        if d.end_date == d.start_date:
+            return long_date(d.start_date, self.lang)
+        return f"{long_date(d.start_date, self.lang)} {self.t('until')} {long_date(d.end_date, self.lang)}"
+
+    def month(self, year: int, month: int) -> str:
+        return short_month(year, month, self.lang)
+
+    def checkbox(self, ticked: bool) -> str:
+        if self.fonts.unicode:
+            return "☑" if ticked else "☐"
+        return "[X]" if ticked else "[  ]"
+
+    def supervision_groups(self) -> list[tuple[str, list[tuple[str, bool]]]]:
+        """The six supervision types in their two groups, ticked where used; unknown ones last."""
+        def norm(s: str) -> str:
+            return s.strip().lower().replace(" ", "_")
+
+        used = {norm(s) for s in self.data.supervision_types}
+        known = {c for _, codes in SUPERVISION_GROUPS for c in codes}
+        groups = [
+            (self.t(f"st.{group}"), [(self.t(f"st.{c}"), c in used) for c in codes])
+            for group, codes in SUPERVISION_GROUPS
+        ]
+        others = [s for s in self.data.supervision_types if norm(s) not in known]
+        if others:
+            groups.append((self.t("st.other"), [(o, True) for o in others]))
+        return groups
+
+    def section_chart(self) -> Flowable:
+        sections = self.data.sections
+        return section_score_chart(
+            [f"{s.code}. {s.title}" for s in sections], [s.score for s in sections],
+            [s.failed for s in sections], self.fonts, BODY_W, self.score,
+        )
+
+    def figures_chart(self) -> Flowable:
+        months = self.data.figures.months
+        return epaspor_chart(
+            [self.month(m.year, m.month) for m in months], [m.epaspor for m in months],
+            [self.growth(m.growth_pct) for m in months], self.fonts, BODY_W, self.count,
+        )
+
+    def photo_cells(self) -> list[list[Flowable]]:
+        """Image and caption per photo; Pillow releases the GIL, so photos shrink in parallel."""
+        photos = self.data.photos
+        workers = min(4, os.cpu_count() or 1, len(photos))
+        if workers > 1:
+            with ThreadPoolExecutor(workers) as pool:
+                printable = list(pool.map(lambda p: printable_photo(p.jpeg, *PHOTO_BOX), photos))
+        else:
+            printable = [printable_photo(p.jpeg, *PHOTO_BOX) for p in photos]
+        cells = []
+        for number, (photo, (data, w, h)) in enumerate(zip(photos, printable, strict=True), 1):
+            image = Image(io.BytesIO(data), width=w, height=h)
+            image.hAlign = "CENTER"
+            caption = f"<b>{self.t('photo_n', n=number)}</b> {esc(photo.caption)}"
+            cells.append([image, Spacer(1, 3), self.p(caption, "cell_c")])
+        return cells
+
+
+def render_visit_report(data: VisitReportData) -> bytes:
+    """The visit report as PDF bytes."""
+    return VisitReportRenderer(data).render()

@@ -1,0 +1,1 @@
+"""Queue numbers: numbering rules, issuing, the counter verbs, slips and working days."""

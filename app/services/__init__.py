@@ -1,1 +1,0 @@
-"""Use cases, one module per area; plain arguments in, plain dataclasses out."""

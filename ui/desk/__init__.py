@@ -1,0 +1,1 @@
+"""Registration and foreign nationals' pages."""

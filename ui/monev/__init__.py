@@ -1,0 +1,1 @@
+"""Supervision visit pages, their models and the checklist template editor."""

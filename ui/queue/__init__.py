@@ -1,0 +1,1 @@
+"""Queue page, counter panel, ticket table, slip printing and the display window."""

@@ -1,0 +1,212 @@
+"""The queue page's "At this counter" panel (number being served, verb buttons) and day summary."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.queue.numbering import PRIORITIES, SERVICES, STATUS_LABELS, announcement
+from app.queue.tickets import TicketInfo
+
+# Which statuses each verb starts from: mirrors app.queue.tickets.ALLOWED_FROM so a button is only
+# enabled when the verb can work (a test keeps the two equal); the service stays the judge.
+VERB_FROM: dict[str, set[str]] = {
+    "recall": {"called"},
+    "start": {"called"},
+    "finish": {"serving", "called"},
+    "no_show": {"called"},
+    "requeue": {"no_show", "called"},
+}
+# A finished ticket may still go on to another service (e.g. collection), a cancelled one not.
+TRANSFER_FROM = {"waiting", "called", "serving", "no_show", "done"}
+
+
+@dataclass(frozen=True)
+class DaySummary:
+    waiting: int
+    serving: int
+    done: int
+    no_show: int
+    average_wait_minutes: float | None
+
+
+def summarize(rows: Sequence[TicketInfo]) -> DaySummary:
+    """Counts for the counter's header line; waiting time needs the rows' `called_at`."""
+    count = {s: 0 for s in STATUS_LABELS}
+    waits: list[float] = []
+    for r in rows:
+        count[r.status] = count.get(r.status, 0) + 1
+        # `called_at` is not yet part of TicketInfo everywhere; without it the average is unknown.
+        called_at = getattr(r, "called_at", None)
+        if called_at is not None:
+            waits.append((called_at - r.issued_at).total_seconds() / 60)
+    return DaySummary(
+        waiting=count["waiting"],
+        serving=count["called"] + count["serving"],
+        done=count["done"],
+        no_show=count["no_show"],
+        average_wait_minutes=sum(waits) / len(waits) if waits else None,
+    )
+
+
+class DaySummaryLabel(QLabel):
+    """The one-line count of today's queue above the ticket list."""
+
+    def show_rows(self, rows: Sequence[TicketInfo]) -> None:
+        s = summarize(rows)
+        wait = (
+            "—"
+            if s.average_wait_minutes is None
+            else self.tr("%1 min").replace("%1", f"{s.average_wait_minutes:.0f}")
+        )
+        parts = [
+            self.tr("Waiting: %1").replace("%1", str(s.waiting)),
+            self.tr("Being served: %1").replace("%1", str(s.serving)),
+            self.tr("Done: %1").replace("%1", str(s.done)),
+            self.tr("No-show: %1").replace("%1", str(s.no_show)),
+            self.tr("Average wait today: %1").replace("%1", wait),
+        ]
+        self.setText("   ·   ".join(parts))
+
+
+class CounterPanel(QWidget):
+    """The current ticket and its actions; the queue page owns the ticket and wires the buttons."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.number_label = QLabel("—")
+        big = QFont(self.number_label.font())
+        big.setPointSize(56)
+        big.setBold(True)
+        self.number_label.setFont(big)
+        self.number_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.number_label.setMinimumWidth(220)
+        self.service_label = QLabel()
+        self.state_label = QLabel()
+        self.announce_label = QLabel()
+        self.announce_label.setWordWrap(True)
+        self.announce_label.setStyleSheet("color: #5f6368; font-style: italic;")
+        for label in (self.service_label, self.state_label, self.announce_label):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.call_button = QPushButton(self.tr("Call next") + "  (F2)")
+        self.call_button.setMinimumHeight(64)
+        self.call_button.setStyleSheet("font-size: 18px; font-weight: bold;")
+        self.recall_button = QPushButton(self.tr("Call again") + "  (F3)")
+        self.start_button = QPushButton(self.tr("Start serving") + "  (F4)")
+        self.finish_button = QPushButton(self.tr("Finish") + "  (F5)")
+        self.no_show_button = QPushButton(self.tr("No-show") + "  (F6)")
+        self.requeue_button = QPushButton(self.tr("Return to &queue"))
+        self.transfer_combo = QComboBox()
+        self.transfer_button = QPushButton(self.tr("&Transfer"))
+        self.verb_buttons = {
+            "recall": self.recall_button,
+            "start": self.start_button,
+            "finish": self.finish_button,
+            "no_show": self.no_show_button,
+            "requeue": self.requeue_button,
+        }
+        self._build()
+
+    def _build(self) -> None:
+        current_box = QGroupBox(self.tr("At this counter"))
+        cl = QVBoxLayout(current_box)
+        cl.addStretch(1)
+        cl.addWidget(self.number_label)
+        cl.addWidget(self.service_label)
+        cl.addWidget(self.state_label)
+        cl.addWidget(self.announce_label)
+        cl.addStretch(1)
+
+        actions = QGridLayout()
+        actions.addWidget(self.call_button, 0, 0, 1, 2)
+        actions.addWidget(self.recall_button, 1, 0)
+        actions.addWidget(self.start_button, 1, 1)
+        actions.addWidget(self.finish_button, 2, 0)
+        actions.addWidget(self.no_show_button, 2, 1)
+        actions.addWidget(self.requeue_button, 3, 0, 1, 2)
+        transfer_row = QHBoxLayout()
+        transfer_label = QLabel(self.tr("Transfer to:"))
+        transfer_label.setBuddy(self.transfer_combo)
+        transfer_row.addWidget(transfer_label)
+        transfer_row.addWidget(self.transfer_combo, 1)
+        transfer_row.addWidget(self.transfer_button)
+        actions.addLayout(transfer_row, 4, 0, 1, 2)
+        for button in (*self.verb_buttons.values(), self.transfer_button):
+            button.setMinimumHeight(36)
+        actions_box = QGroupBox(self.tr("Actions"))
+        actions_box.setLayout(actions)
+
+        middle = QHBoxLayout(self)
+        # No margins of its own: the boxes line up with the rest of the page as before the split.
+        middle.setContentsMargins(0, 0, 0, 0)
+        middle.addWidget(current_box, 3)
+        middle.addWidget(actions_box, 2)
+
+    def tab_order(self) -> list[QWidget]:
+        """The panel's stops in the order the clerk tabs through them."""
+        return [
+            self.call_button,
+            self.recall_button,
+            self.start_button,
+            self.finish_button,
+            self.no_show_button,
+            self.requeue_button,
+            self.transfer_combo,
+            self.transfer_button,
+        ]
+
+    def fill_services(self, lang: str) -> None:
+        """The transfer targets in the office language, keeping the one already chosen."""
+        chosen = self.transfer_combo.currentData()
+        self.transfer_combo.clear()
+        for svc in SERVICES:
+            name = svc.name_en if lang == "en" else svc.name_id
+            self.transfer_combo.addItem(f"{svc.prefix} · {name}", svc.prefix)
+        if chosen:
+            self.transfer_combo.setCurrentIndex(max(0, self.transfer_combo.findData(chosen)))
+
+    def show_ticket(self, t: TicketInfo | None, lang: str, counter: str) -> None:
+        """Show `t` (or that nothing is called); `counter` stands in when the ticket has none."""
+        if t is None:
+            self.number_label.setText("—")
+            self.service_label.setText(self.tr("No number called yet."))
+            self.state_label.setText("")
+            self.announce_label.setText("")
+            return
+        self.number_label.setText(t.number)
+        service = t.service_name_en if lang == "en" else t.service_name_id
+        self.service_label.setText(service)
+        status = STATUS_LABELS.get(t.status, (t.status, t.status))
+        state = status[1] if lang == "en" else status[0]
+        if t.priority in PRIORITIES:
+            pair = PRIORITIES[t.priority]
+            state += " · " + self.tr("Priority: %1").replace(
+                "%1", pair[1] if lang == "en" else pair[0]
+            )
+        self.state_label.setText(state)
+        self.announce_label.setText(
+            announcement(t.number, t.counter or counter) if t.status == "called" else ""
+        )
+
+    def enable_buttons(self, busy: bool, status: str | None) -> None:
+        """Only the verbs that can work on a ticket in `status`; none while a verb is running."""
+        self.call_button.setEnabled(not busy)
+        for verb, button in self.verb_buttons.items():
+            button.setEnabled(not busy and status in VERB_FROM[verb])
+        can_transfer = not busy and status in TRANSFER_FROM
+        self.transfer_button.setEnabled(can_transfer)
+        self.transfer_combo.setEnabled(can_transfer)

@@ -1,0 +1,398 @@
+"""Queue page: the counter calls the next number, serves, finishes, returns or transfers it."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import text
+from app.problems import InputRejected
+from app.queue import tickets as queue
+from app.queue.numbering import SERVICES
+from app.queue.tickets import TicketInfo
+
+from ui.context import DeskContext
+from ui.queue.counter_panel import VERB_FROM, CounterPanel, DaySummaryLabel, summarize
+from ui.queue.ticket_table import (
+    COL_ISSUED,
+    COL_SERVICE,
+    SORT_ROLE,
+    STATUS_ROLE,
+    TICKET_ROLE,
+    TicketTableModel,
+)
+from ui.widgets.fields import Banner
+from ui.widgets.tables import row_table_view
+
+log = logging.getLogger(__name__)
+
+# VERB_FROM and summarize are re-exported: callers and tests import them from this page.
+__all__ = ["VERB_FROM", "QueuePage", "summarize"]
+
+
+class QueuePage(QWidget):
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.current: TicketInfo | None = None
+        self.busy = False
+        self._stale = False
+        self.display_window: QWidget | None = None
+
+        self.banner = Banner()
+        self.counter_edit = QLineEdit(ctx.counter)
+        self.counter_edit.setMaxLength(20)
+        self.counter_edit.setFixedWidth(70)
+        self.service_checks = {svc.prefix: QCheckBox() for svc in SERVICES}
+        for check in self.service_checks.values():
+            check.setChecked(True)
+        self.display_button = QPushButton(self.tr("Queue &display"))
+
+        self.panel = CounterPanel()
+        # The page's own names for the panel's widgets, as before the panel was split out.
+        p = self.panel
+        self.number_label, self.service_label = p.number_label, p.service_label
+        self.state_label, self.announce_label = p.state_label, p.announce_label
+        self.call_button, self.recall_button = p.call_button, p.recall_button
+        self.start_button, self.finish_button = p.start_button, p.finish_button
+        self.no_show_button, self.requeue_button = p.no_show_button, p.requeue_button
+        self.transfer_combo, self.transfer_button = p.transfer_combo, p.transfer_button
+        self.verb_buttons = p.verb_buttons
+
+        self.summary_label = DaySummaryLabel()
+        self.filter_combo = QComboBox()
+        self.model = TicketTableModel(ctx.lang, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterRole(STATUS_ROLE)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.view = row_table_view(self.proxy, stretch_column=COL_SERVICE, sort_column=COL_ISSUED)
+
+        self._build()
+        self._fill_texts()
+        self._connect()
+        self._show_current()
+        self.refresh()
+
+    def page_title(self) -> str:
+        return self.tr("Queue")
+
+    # --- layout ------------------------------------------------------------
+
+    def _build(self) -> None:
+        top = QHBoxLayout()
+        counter_label = QLabel(self.tr("&Counter:"))
+        counter_label.setBuddy(self.counter_edit)
+        top.addWidget(counter_label, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.counter_edit, 0, Qt.AlignmentFlag.AlignTop)
+        top.addSpacing(16)
+        serves = QLabel(self.tr("Serves:"))
+        top.addWidget(serves, 0, Qt.AlignmentFlag.AlignTop)
+        # Two columns keep the page narrow enough for a 1280-px screen with the sidebar.
+        checks = QGridLayout()
+        checks.setVerticalSpacing(2)
+        for i, check in enumerate(self.service_checks.values()):
+            checks.addWidget(check, i // 2, i % 2)
+        top.addLayout(checks)
+        top.addStretch(1)
+        top.addWidget(self.display_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        filter_row = QHBoxLayout()
+        filter_label = QLabel(self.tr("&Show:"))
+        filter_label.setBuddy(self.filter_combo)
+        filter_row.addWidget(self.summary_label, 1)
+        filter_row.addWidget(filter_label)
+        filter_row.addWidget(self.filter_combo)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.panel)
+        layout.addLayout(filter_row)
+        layout.addWidget(self.view, 1)
+
+        order: list[QWidget] = [
+            self.counter_edit,
+            *self.service_checks.values(),
+            *self.panel.tab_order(),
+            self.filter_combo,
+            self.view,
+            self.display_button,
+        ]
+        for a, b in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(a, b)
+
+    def _fill_texts(self) -> None:
+        """Labels that come from the domain in the office language (service names)."""
+        lang = self.ctx.lang
+        for svc in SERVICES:
+            name = svc.name_en if lang == "en" else svc.name_id
+            self.service_checks[svc.prefix].setText(f"{svc.prefix} · {name}")
+            self.service_checks[svc.prefix].setToolTip(name)
+        self.panel.fill_services(lang)
+        filters = [
+            (self.tr("All"), ""),
+            (self.tr("Waiting"), "^waiting$"),
+            (self.tr("Called / serving"), "^(called|serving)$"),
+            (self.tr("Done"), "^done$"),
+            (self.tr("No-show"), "^no_show$"),
+        ]
+        index = max(0, self.filter_combo.currentIndex())
+        self.filter_combo.clear()
+        for label, pattern in filters:
+            self.filter_combo.addItem(label, pattern)
+        self.filter_combo.setCurrentIndex(index)
+        self.model.set_lang(lang)
+
+    def _connect(self) -> None:
+        self.ctx.changed.connect(self._on_changed)
+        self.counter_edit.editingFinished.connect(self._counter_edited)
+        self.display_button.clicked.connect(self.open_display)
+        self.call_button.clicked.connect(self.call_next)
+        for verb, button in self.verb_buttons.items():
+            button.clicked.connect(lambda _=False, v=verb: self.act(v))
+        self.transfer_button.clicked.connect(self.transfer)
+        self.filter_combo.currentIndexChanged.connect(
+            lambda _: self.proxy.setFilterRegularExpression(self.filter_combo.currentData() or "")
+        )
+        self.view.activated.connect(self._choose)
+        keys: list[tuple[Qt.Key, Callable[[], None]]] = [
+            (Qt.Key.Key_F2, self.call_next),
+            (Qt.Key.Key_F3, lambda: self.act("recall")),
+            (Qt.Key.Key_F4, lambda: self.act("start")),
+            (Qt.Key.Key_F5, lambda: self.act("finish")),
+            (Qt.Key.Key_F6, lambda: self.act("no_show")),
+        ]
+        for key, slot in keys:
+            # Page-scoped: F2 on the registration page must not call a number.
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    # --- loading -----------------------------------------------------------
+
+    def refresh(self) -> None:
+        db, code, lang = self.ctx.db, self.ctx.settings.office.code, self.ctx.lang
+        self._stale = False
+        self.ctx.runner.run(
+            lambda: queue.tickets_on(db, code, date.today()), self._loaded, self._load_failed
+        )
+        self.model.set_lang(lang)
+
+    def _loaded(self, rows: list[TicketInfo]) -> None:
+        self.model.set_rows(rows)
+        if self.current is not None:
+            fresh = self.model.row_of(self.current.id)
+            self.current = self.model.ticket_at(fresh) if fresh >= 0 else None
+        if self.current is None:
+            # After a restart the clerk picks up the number still open at this counter.
+            mine = [
+                r
+                for r in rows
+                if r.counter == self.ctx.counter and r.status in ("called", "serving")
+            ]
+            self.current = mine[0] if mine else None
+        self._show_current()
+        self.summary_label.show_rows(rows)
+
+    def _on_changed(self, area: str) -> None:
+        if area == "settings":
+            self._fill_texts()
+            self._show_current()
+        if area not in ("tickets", "settings"):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True  # reload when the clerk comes back to this page
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    # --- verbs -------------------------------------------------------------
+
+    def _prefixes(self) -> list[str]:
+        return [p for p, check in self.service_checks.items() if check.isChecked()]
+
+    def _counter_edited(self) -> None:
+        counter = self.counter_edit.text().strip() or "1"
+        self.counter_edit.setText(counter)
+        if counter != self.ctx.counter:
+            self.ctx.counter = counter
+            self.ctx.changed.emit("counter")  # e.g. the status bar shows the counter
+
+    def call_next(self) -> None:
+        if self.busy:
+            return
+        self._counter_edited()
+        prefixes = self._prefixes()
+        if not prefixes:
+            self.banner.show_message(
+                self.tr("Tick at least one service this counter serves."), "warn"
+            )
+            return
+        db, code, counter, officer = (
+            self.ctx.db,
+            self.ctx.settings.office.code,
+            self.ctx.counter,
+            self.ctx.officer,
+        )
+        self._start_work()
+        self.ctx.runner.run(
+            lambda: queue.call_next(db, code, counter, prefixes, officer),
+            self._called,
+            self._failed,
+        )
+
+    def _called(self, info: TicketInfo | None) -> None:
+        self._end_work()
+        if info is None:
+            self.banner.show_message(text("queue.empty", self.ctx.lang), "info")
+            return
+        self.current = info
+        self.banner.show_message(
+            self.tr("Calling %1 to counter %2.")
+            .replace("%1", info.number)
+            .replace("%2", info.counter or self.ctx.counter),
+            "ok",
+        )
+        self._show_current()
+        self.ctx.changed.emit("tickets")
+
+    def act(self, verb: str) -> None:
+        if self.busy:
+            return
+        ticket = self.current
+        if ticket is None:
+            self.banner.show_message(self._pick_first(), "warn")
+            return
+        self._counter_edited()
+        db, counter, officer = self.ctx.db, self.ctx.counter, self.ctx.officer
+        self._start_work()
+        self.ctx.runner.run(
+            lambda: queue.act(db, ticket.id, verb, counter, officer),
+            lambda info: self._acted(verb, info),
+            self._failed,
+        )
+
+    def _acted(self, verb: str, info: TicketInfo) -> None:
+        self._end_work()
+        messages = {
+            "recall": self.tr("%1 called again."),
+            "start": self.tr("Serving %1."),
+            "finish": self.tr("%1 finished."),
+            "no_show": self.tr("%1 marked as no-show."),
+            "requeue": self.tr("%1 is back in the queue."),
+        }
+        self.banner.show_message(messages[verb].replace("%1", info.number), "ok")
+        self.current = None if info.status == "waiting" else info
+        self._show_current()
+        self.ctx.changed.emit("tickets")
+
+    def transfer(self) -> None:
+        if self.busy:
+            return
+        ticket = self.current
+        if ticket is None:
+            self.banner.show_message(self._pick_first(), "warn")
+            return
+        prefix = self.transfer_combo.currentData()
+        db, counter, officer = self.ctx.db, self.ctx.counter, self.ctx.officer
+        self._start_work()
+        self.ctx.runner.run(
+            lambda: queue.transfer(db, ticket.id, prefix, counter, officer),
+            lambda info: self._transferred(info, prefix),
+            self._failed,
+        )
+
+    def _transferred(self, info: TicketInfo, prefix: str) -> None:
+        self._end_work()
+        service = info.service_name_en if self.ctx.lang == "en" else info.service_name_id
+        self.banner.show_message(
+            self.tr("%1 now waits for %2; the number stays the same.")
+            .replace("%1", info.number)
+            .replace("%2", f"{prefix} · {service}"),
+            "ok",
+        )
+        self.current = None
+        self._show_current()
+        self.ctx.changed.emit("tickets")
+
+    def _pick_first(self) -> str:
+        return self.tr(
+            "No number at this counter: call the next one (F2) or double-click a ticket in the list."
+        )
+
+    def _choose(self, index) -> None:  # type: ignore[no-untyped-def]
+        ticket = self.proxy.data(index, TICKET_ROLE)
+        if ticket is not None:
+            self.current = ticket
+            self.banner.show_message(self.tr("Selected %1.").replace("%1", ticket.number), "info")
+            self._show_current()
+
+    def _start_work(self) -> None:
+        self.busy = True
+        self._enable_buttons()
+
+    def _end_work(self) -> None:
+        self.busy = False
+        self._enable_buttons()
+
+    def _failed(self, exc: BaseException) -> None:
+        """A verb was refused or failed: say why, then show the queue as it really is now."""
+        self._end_work()
+        self._report(exc)
+        if not isinstance(exc, InputRejected):
+            return
+        self.refresh()  # e.g. another counter took the number first
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._report(exc)
+
+    def _report(self, exc: BaseException) -> None:
+        if isinstance(exc, InputRejected):
+            self.banner.show_message(exc.message(self.ctx.lang), "error")
+            return
+        log.error("queue page: database work failed", exc_info=exc)
+        self.banner.show_message(
+            self.tr(
+                "The queue could not be read or updated (is the database reachable?). Nothing was changed; try again."
+            ),
+            "error",
+        )
+
+    # --- showing -----------------------------------------------------------
+
+    def _show_current(self) -> None:
+        self.panel.show_ticket(self.current, self.ctx.lang, self.ctx.counter)
+        self._enable_buttons()
+
+    def _enable_buttons(self) -> None:
+        self.panel.enable_buttons(self.busy, self.current.status if self.current else None)
+
+    def open_display(self) -> None:
+        # Loaded on first use: most counters never open the display.
+        from ui.queue.display_window import QueueDisplayWindow
+
+        if self.display_window is None:
+            self.display_window = QueueDisplayWindow(self.ctx, self)
+        self.display_window.show()
+        self.display_window.raise_()
+        self.display_window.activateWindow()
