@@ -1,207 +1,159 @@
-"""Messages of the core in Indonesian and English, and Indonesian dates, money and percentages.
+"""The one gettext catalogue of KanimDesk — command line, PDFs and window alike — and
+Indonesian dates, money and percentages (Babel).
 
-The core speaks through message keys so that the UI, the command line and the
-reports can show a reason in the user's language; Qt's translation system
-covers the UI's own strings.
+Source strings are English and marked in the code with ``_()`` (translate now) or
+``N_()`` (mark a constant, translate where it is shown); Indonesian, the default
+language, comes from ``resources/translations/id/LC_MESSAGES/kanimdesk.mo``, compiled
+from the ``.po`` beside it by ``python packaging/translations.py``. The core cannot use
+Qt's ``tr()``, so the window uses this catalogue too (Qt's own ``qtbase_id`` still
+translates the standard dialogs).
+
+Reasons for refusing input travel as stable *reason keys* (``"nik.length"``) that
+tests, JSON output and callers match on; each area registers the English words of its
+keys once with ``register_messages``, and ``text(key)`` gives them in the user's
+language.
 """
 
 from __future__ import annotations
 
+import gettext as _gettext
+from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cache
+from pathlib import Path
 
 # Babel loads at the first formatted date or number, not at start-up.
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    # NIK
-    "nik.empty": ("NIK wajib diisi.", "NIK is required."),
-    "nik.length": (
-        "NIK harus 16 angka (sekarang {n} angka).",
-        "NIK must be 16 digits (it has {n}).",
-    ),
-    "nik.digits": ("NIK hanya boleh berisi angka.", "NIK may contain digits only."),
-    "nik.province": (
-        "Kode provinsi {code} pada NIK tidak dikenal.",
-        "Province code {code} in the NIK is unknown.",
-    ),
-    "nik.regency": ("Kode kabupaten/kota pada NIK tidak boleh 00.", "Regency code in the NIK cannot be 00."),
-    "nik.district": ("Kode kecamatan pada NIK tidak boleh 00.", "District code in the NIK cannot be 00."),
-    "nik.day": (
-        "Tanggal lahir pada NIK ({day}) harus 01–31 (laki-laki) atau 41–71 (perempuan).",
-        "Day of birth in the NIK ({day}) must be 01–31 (male) or 41–71 (female).",
-    ),
-    "nik.month": ("Bulan lahir pada NIK ({month}) harus 01–12.", "Month of birth in the NIK ({month}) must be 01–12."),
-    "nik.date": ("Tanggal lahir pada NIK tidak ada di kalender.", "The birth date in the NIK is not a calendar date."),
-    "nik.serial": ("Nomor urut NIK tidak boleh 0000.", "The NIK serial cannot be 0000."),
-    "nik.warn_birth": (
-        "Tanggal lahir di formulir ({form}) berbeda dengan NIK ({nik}). Periksa dokumen.",
-        "Birth date on the form ({form}) differs from the NIK ({nik}). Check the documents.",
-    ),
-    "nik.warn_sex": (
-        "Jenis kelamin di formulir berbeda dengan NIK. Periksa dokumen.",
-        "Sex on the form differs from the NIK. Check the documents.",
-    ),
-    # Applicant / application form
-    "field.required": ("Wajib diisi.", "Required."),
-    "name.short": ("Nama terlalu pendek.", "Name is too short."),
-    "name.chars": ("Nama berisi karakter yang tidak diizinkan.", "Name contains characters that are not allowed."),
-    "birth.future": ("Tanggal lahir tidak boleh di masa depan.", "Birth date cannot be in the future."),
-    "birth.old": ("Tanggal lahir tidak masuk akal.", "Birth date is not plausible."),
-    "date.format": ("Tanggal harus berformat YYYY-MM-DD.", "Date must be YYYY-MM-DD."),
-    "sex.invalid": ("Jenis kelamin harus L atau P.", "Sex must be L or P."),
-    "passport.format": (
-        "Nomor paspor harus 6–12 huruf/angka.",
-        "Passport number must be 6–12 letters/digits.",
-    ),
-    "nationality.format": (
-        "Kewarganegaraan harus kode negara 3 huruf (mis. MYS).",
-        "Nationality must be a 3-letter country code (e.g. MYS).",
-    ),
-    "phone.format": ("Nomor telepon tidak valid.", "Phone number is not valid."),
-    "kind.invalid": ("Jenis permohonan tidak dikenal: {value}.", "Unknown application kind: {value}."),
-    "product.invalid": ("Jenis paspor tidak dikenal: {value}.", "Unknown passport product: {value}."),
-    "validity.invalid": ("Masa berlaku harus 5 atau 10 tahun.", "Validity must be 5 or 10 years."),
-    "validity.minor": (
-        "Masa berlaku 10 tahun hanya untuk pemohon berusia 17 tahun ke atas atau sudah menikah.",
-        "10-year validity is only for applicants aged 17+ or married.",
-    ),
-    "tariff.missing": (
-        "Tarif untuk {product} pada {date} tidak ditemukan.",
-        "No tariff for {product} on {date}.",
-    ),
-    "tariff.used": (
-        "Tarif ini sudah dipakai permohonan; buat baris tarif baru dengan tanggal berlaku.",
-        "This tariff is used by applications; add a new dated tariff row instead.",
-    ),
-    "service.unknown": ("Layanan {code} tidak dikenal.", "Unknown service {code}."),
-    "priority.unknown": ("Kategori prioritas tidak dikenal: {value}.", "Unknown priority category: {value}."),
-    "ticket.not_found": ("Nomor antrean {number} tidak ditemukan.", "Queue number {number} not found."),
-    "ticket.bad_number": (
-        "Nomor antrean harus seperti A-001.",
-        "Queue number must look like A-001.",
-    ),
-    "ticket.state": (
-        "Nomor {number} berstatus {status}; tindakan ini tidak bisa dilakukan.",
-        "Number {number} is {status_en}; this action is not possible.",
-    ),
-    "queue.empty": ("Tidak ada antrean menunggu.", "No one is waiting."),
-    "printer.missing": (
-        "Printer slip \"{printer}\" tidak ditemukan. Nomor antrean tersimpan dan dapat dicetak ulang.",
-        "Slip printer \"{printer}\" not found. The ticket is saved and can be reprinted.",
-    ),
-    "printer.unset": (
-        "Printer slip belum diatur di Pengaturan. Nomor antrean tersimpan dan dapat dicetak ulang.",
-        "No slip printer set in Settings. The ticket is saved and can be reprinted.",
-    ),
-    "printer.failed": (
-        "Gagal mencetak ke \"{printer}\": {reason}. Nomor antrean tersimpan dan dapat dicetak ulang.",
-        "Printing to \"{printer}\" failed: {reason}. The ticket is saved and can be reprinted.",
-    ),
-    # Import
-    "import.file_missing": ("Berkas {path} tidak ditemukan.", "File {path} not found."),
-    "import.encoding": (
-        "Berkas bukan teks UTF-8. Simpan ulang sebagai CSV UTF-8.",
-        "The file is not UTF-8 text. Save it again as CSV UTF-8.",
-    ),
-    "import.header": (
-        "Baris judul tidak sesuai. Kolom yang kurang: {missing}.",
-        "The header row does not match. Missing columns: {missing}.",
-    ),
-    "import.empty": ("Berkas kosong.", "The file is empty."),
-    "import.columns": (
-        "Jumlah kolom {n}, seharusnya {expected}.",
-        "{n} columns, expected {expected}.",
-    ),
-    "import.booking_code": ("Kode booking kosong atau tidak valid.", "Booking code is empty or not valid."),
-    "import.duplicate_in_file": (
-        "Kode booking {code} sudah ada di baris {row}.",
-        "Booking code {code} already appears in row {row}.",
-    ),
-    "import.conflict": (
-        "Kode booking {code} sudah terdaftar dengan data lain.",
-        "Booking code {code} is already registered with other data.",
-    ),
-    # Settings
-    "settings.language": ("Bahasa harus id atau en.", "Language must be id or en."),
-    "settings.paper": ("Lebar kertas slip harus 58 atau 80 mm.", "Slip paper must be 58 or 80 mm."),
-    "settings.office_name": ("Nama kantor wajib diisi.", "Office name is required."),
-    "settings.working_days": ("Hari kerja penyerahan harus 1–30.", "Collection working days must be 1–30."),
-    # Database
-    "db.unreachable": (
-        "Basis data tidak dapat dibuka: {reason}",
-        "The database cannot be opened: {reason}",
-    ),
-    "db.not_initialised": (
-        "Basis data belum disiapkan. Jalankan: kanimdesk init",
-        "The database is not initialised. Run: kanimdesk init",
-    ),
-    "db.url": ("Alamat basis data tidak valid: {url}", "Database URL is not valid: {url}"),
-}
+DOMAIN = "kanimdesk"
+LANGUAGES = ("id", "en")
+DEFAULT_LANGUAGE = "id"
+_active = DEFAULT_LANGUAGE
 
 
-def register_messages(messages: dict[str, tuple[str, str]]) -> None:
-    """Add an area's messages (Indonesian, English) to the catalogue; keys must be new."""
-    clash = set(messages) & set(MESSAGES)
-    if clash and any(MESSAGES[k] != messages[k] for k in clash):
+def translations_dir() -> Path:
+    from app.config import resources_dir
+
+    return resources_dir() / "translations"
+
+
+@cache
+def catalogue(lang: str) -> _gettext.NullTranslations:
+    """The compiled catalogue of *lang*; English is the source language and needs none."""
+    if lang == "en":
+        return _gettext.NullTranslations()
+    # A missing .mo is a packaging fault that the tests catch: refuse loudly, never fall back.
+    return _gettext.translation(DOMAIN, translations_dir(), languages=[lang])
+
+
+def set_language(lang: str | None) -> str:
+    """Make *lang* ("id" or "en") the language of every later message; returns it."""
+    global _active
+    _active = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    return _active
+
+
+def language() -> str:
+    """The language messages are given in now (set once at start by the CLI or the window)."""
+    return _active
+
+
+def _(message: str, lang: str | None = None) -> str:
+    """*message* (English source) in *lang*, or in the active language."""
+    return catalogue(lang or _active).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int, lang: str | None = None) -> str:
+    return catalogue(lang or _active).ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark *message* for the catalogue without translating it yet (constants, tables)."""
+    return message
+
+
+def label(table: Mapping[str, str], code: str | None, lang: str | None = None) -> str:
+    """The words for *code* from a table of code → English source; an unknown code is shown as it is."""
+    if code is None:
+        return ""
+    source = table.get(code)
+    return _(source, lang) if source is not None else code
+
+
+# Reason keys → English source, filled by each area with register_messages.
+MESSAGES: dict[str, str] = {}
+
+
+def register_messages(messages: Mapping[str, str]) -> None:
+    """Add an area's reason keys (key → English source marked with N_); a key may not change meaning."""
+    clash = {k for k in messages if k in MESSAGES and MESSAGES[k] != messages[k]}
+    if clash:
         raise ValueError(f"message keys defined twice: {sorted(clash)}")
     MESSAGES.update(messages)
 
 
-def text(key: str, lang: str = "id", **params: object) -> str:
-    """The message for *key* in *lang* ("id" or "en"), with *params* filled in."""
-    pair = MESSAGES.get(key)
-    if pair is None:
+def text(key: str, lang: str | None = None, **params: object) -> str:
+    """The words for reason *key* in *lang* (default: the active language), with *params* filled in."""
+    source = MESSAGES.get(key)
+    if source is None:
         return key
-    template = pair[1] if lang == "en" else pair[0]
+    template = _(source, lang)
     try:
         return template.format(**params)
-    except (KeyError, IndexError):
+    except (KeyError, IndexError, ValueError):
         return template
 
 
-def _locale(lang: str) -> str:
-    return "en_GB" if lang == "en" else "id_ID"
+BABEL_LOCALES = {"id": "id_ID", "en": "en_GB"}
 
 
-def long_date(d: date, lang: str = "id") -> str:
+def babel_locale(lang: str | None = None) -> str:
+    """The Babel locale of *lang* (default: the active language)."""
+    return BABEL_LOCALES.get(lang or _active, "id_ID")
+
+
+def long_date(d: date, lang: str | None = None) -> str:
     """'Kamis, 4 Juli 2024'."""
     from babel.dates import format_date
 
-    return format_date(d, "EEEE, d MMMM y", locale=_locale(lang))
+    return format_date(d, "EEEE, d MMMM y", locale=babel_locale(lang))
 
 
-def plain_date(d: date, lang: str = "id") -> str:
+def plain_date(d: date, lang: str | None = None) -> str:
     """'4 Juli 2024'."""
     from babel.dates import format_date
 
-    return format_date(d, "d MMMM y", locale=_locale(lang))
+    return format_date(d, "d MMMM y", locale=babel_locale(lang))
 
 
-def month_name(year: int, month: int, lang: str = "id") -> str:
+def month_name(year: int, month: int, lang: str | None = None) -> str:
     """'Juli 2024'."""
     from babel.dates import format_date
 
-    return format_date(date(year, month, 1), "MMMM y", locale=_locale(lang))
+    return format_date(date(year, month, 1), "MMMM y", locale=babel_locale(lang))
 
 
-def short_month(year: int, month: int, lang: str = "id") -> str:
+def short_month(year: int, month: int, lang: str | None = None) -> str:
     """'Jul 2024'."""
     from babel.dates import format_date
 
-    return format_date(date(year, month, 1), "MMM y", locale=_locale(lang))
+    return format_date(date(year, month, 1), "MMM y", locale=babel_locale(lang))
 
 
-def clock(t: datetime, lang: str = "id") -> str:
+_CLOCK = {"id": "HH.mm", "en": "HH:mm"}
+
+
+def clock(t: datetime, lang: str | None = None) -> str:
     """'14.05' in Indonesian, '14:05' in English."""
     from babel.dates import format_time
 
-    return format_time(t, "HH.mm" if lang == "id" else "HH:mm", locale=_locale(lang))
+    return format_time(t, _CLOCK[lang or _active], locale=babel_locale(lang))
 
 
-def date_time(t: datetime, lang: str = "id") -> str:
+def date_time(t: datetime, lang: str | None = None) -> str:
     from babel.dates import format_datetime
 
-    return format_datetime(t, "d MMM y HH.mm" if lang == "id" else "d MMM y HH:mm", locale=_locale(lang))
+    return format_datetime(t, "d MMM y " + _CLOCK[lang or _active], locale=babel_locale(lang))
 
 
 def rupiah(amount: int | Decimal) -> str:
@@ -211,15 +163,16 @@ def rupiah(amount: int | Decimal) -> str:
     return "Rp" + format_decimal(int(amount), "#,##0", locale="id_ID")
 
 
-def percent(value: float, lang: str = "id", digits: int = 1) -> str:
+def percent(value: float, lang: str | None = None, digits: int = 1) -> str:
     """'47,6%' for 0.476."""
     from babel.numbers import format_percent
 
     pattern = "#,##0." + "0" * digits + "%" if digits else "#,##0%"
-    return format_percent(value, pattern, locale=_locale(lang))
+    return format_percent(value, pattern, locale=babel_locale(lang))
 
 
-def number(value: int | float, lang: str = "id") -> str:
+def number(value: int | float | Decimal, lang: str | None = None, pattern: str | None = None) -> str:
+    """'1.234,5' in Indonesian; *pattern* is a Babel/CLDR number pattern such as '#,##0.0'."""
     from babel.numbers import format_decimal
 
-    return format_decimal(value, locale=_locale(lang))
+    return format_decimal(value, pattern, locale=babel_locale(lang))

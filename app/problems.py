@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from app.i18n import text
+from app.i18n import N_, language, register_messages, text
 
 
 @dataclass(frozen=True)
@@ -14,7 +14,7 @@ class Problem:
     field: str = ""
     params: dict[str, object] = dataclasses.field(default_factory=dict, hash=False, compare=False)
 
-    def message(self, lang: str = "id") -> str:
+    def message(self, lang: str | None = None) -> str:
         return text(self.key, lang, **self.params)
 
 
@@ -23,13 +23,82 @@ class InputRejected(ValueError):
 
     def __init__(self, problems: list[Problem]):
         self.problems = problems
-        super().__init__("; ".join(p.message("id") for p in problems))
+        super().__init__("; ".join(p.message(language()) for p in problems))
 
-    def by_field(self, lang: str = "id") -> dict[str, str]:
+    def by_field(self, lang: str | None = None) -> dict[str, str]:
         out: dict[str, str] = {}
         for p in self.problems:
             out.setdefault(p.field, p.message(lang))
         return out
 
-    def message(self, lang: str = "id") -> str:
+    def message(self, lang: str | None = None) -> str:
         return "\n".join(p.message(lang) for p in self.problems)
+
+
+# Reasons that more than one area gives (each area registers its own beside its rules).
+register_messages(
+    {
+        "nik.empty": N_("NIK is required."),
+        "nik.length": N_("NIK must be 16 digits (it has {n})."),
+        "nik.digits": N_("NIK may contain digits only."),
+        "nik.province": N_("Province code {code} in the NIK is unknown."),
+        "nik.regency": N_("Regency code in the NIK cannot be 00."),
+        "nik.district": N_("District code in the NIK cannot be 00."),
+        "nik.day": N_("Day of birth in the NIK ({day}) must be 01–31 (male) or 41–71 (female)."),
+        "nik.month": N_("Month of birth in the NIK ({month}) must be 01–12."),
+        "nik.date": N_("The birth date in the NIK is not a calendar date."),
+        "nik.serial": N_("The NIK serial cannot be 0000."),
+        "nik.warn_birth": N_(
+            "Birth date on the form ({form}) differs from the NIK ({nik}). Check the documents."
+        ),
+        "nik.warn_sex": N_("Sex on the form differs from the NIK. Check the documents."),
+        "field.required": N_("Required."),
+        "name.short": N_("Name is too short."),
+        "name.chars": N_("Name contains characters that are not allowed."),
+        "birth.future": N_("Birth date cannot be in the future."),
+        "birth.old": N_("Birth date is not plausible."),
+        "date.format": N_("Date must be YYYY-MM-DD."),
+        "sex.invalid": N_("Sex must be L or P."),
+        "passport.format": N_("Passport number must be 6–12 letters/digits."),
+        "nationality.format": N_("Nationality must be a 3-letter country code (e.g. MYS)."),
+        "phone.format": N_("Phone number is not valid."),
+        "kind.invalid": N_("Unknown application kind: {value}."),
+        "product.invalid": N_("Unknown passport product: {value}."),
+        "validity.invalid": N_("Validity must be 5 or 10 years."),
+        "validity.minor": N_("10-year validity is only for applicants aged 17+ or married."),
+        "tariff.missing": N_("No tariff for {product} on {date}."),
+        "tariff.used": N_(
+            "This tariff is used by applications; add a new dated tariff row instead."
+        ),
+        "service.unknown": N_("Unknown service {code}."),
+        "priority.unknown": N_("Unknown priority category: {value}."),
+        "ticket.not_found": N_("Queue number {number} not found."),
+        "ticket.bad_number": N_("Queue number must look like A-001."),
+        "ticket.state": N_("Number {number} is {status}; this action is not possible."),
+        "queue.empty": N_("No one is waiting."),
+        "printer.missing": N_(
+            'Slip printer "{printer}" not found. The ticket is saved and can be reprinted.'
+        ),
+        "printer.unset": N_(
+            "No slip printer set in Settings. The ticket is saved and can be reprinted."
+        ),
+        "printer.failed": N_(
+            'Printing to "{printer}" failed: {reason}. The ticket is saved and can be reprinted.'
+        ),
+        "import.file_missing": N_("File {path} not found."),
+        "import.encoding": N_("The file is not UTF-8 text. Save it again as CSV UTF-8."),
+        "import.header": N_("The header row does not match. Missing columns: {missing}."),
+        "import.empty": N_("The file is empty."),
+        "import.columns": N_("{n} columns, expected {expected}."),
+        "import.booking_code": N_("Booking code is empty or not valid."),
+        "import.duplicate_in_file": N_("Booking code {code} already appears in row {row}."),
+        "import.conflict": N_("Booking code {code} is already registered with other data."),
+        "settings.language": N_("Language must be id or en."),
+        "settings.paper": N_("Slip paper must be 58 or 80 mm."),
+        "settings.office_name": N_("Office name is required."),
+        "settings.working_days": N_("Collection working days must be 1–30."),
+        "db.unreachable": N_("The database cannot be opened: {reason}"),
+        "db.not_initialised": N_("The database is not initialised. Run: kanimdesk init"),
+        "db.url": N_("Database URL is not valid: {url}"),
+    }
+)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import getpass
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, Signal
 
+from app.changes import Changes, changes_of
 from app.config import Settings, save_settings
 
 from ui.workers import TaskRunner
@@ -47,11 +49,13 @@ class DeferredDatabase:
 class DeskContext(QObject):
     """Shared by the main window and its pages.
 
-    `changed(area)` is emitted after a service changed data ("tickets",
-    "applications", "settings", "visits", ...); each page decides whether to reload.
+    `changed(Changes)` is emitted after a service changed data, with the service's own
+    account of what it changed (app.changes.Changes); each page decides from its flags
+    whether to reload. Pages never emit it themselves: they run writing services
+    through `run_op`, which re-emits what the service returned.
     """
 
-    changed = Signal(str)
+    changed = Signal(object)  # app.changes.Changes
 
     def __init__(self, db: Database | DeferredDatabase, settings: Settings,
                  runner: TaskRunner | None = None, parent=None):  # fmt: skip
@@ -70,10 +74,27 @@ class DeskContext(QObject):
     def lang(self) -> str:
         return self.settings.language
 
+    def run_op(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run a writing service on the worker; on success call *on_done*, then emit what it changed."""
+
+        def done(result: Any) -> None:
+            if on_done is not None:
+                on_done(result)
+            changes = changes_of(result)
+            if changes:
+                self.changed.emit(changes)
+
+        self.runner.run(work, done, on_error)
+
     def apply_settings(self, settings: Settings) -> None:
         from app.db.setup import apply_office
 
         save_settings(settings)
         apply_office(self.db, settings)
         self.settings = settings
-        self.changed.emit("settings")
+        self.changed.emit(Changes(settings=True, office=True))

@@ -117,3 +117,16 @@ def add_checked_row(form: QFormLayout, caption: str, widget: QWidget) -> FieldEr
     label.setBuddy(widget)
     form.addRow(label, box)
     return error
+
+
+def checked_field(editor: QWidget, errors: dict[str, FieldError], key: str) -> QWidget:
+    """*editor* with its reason line underneath, registered as ``errors[key]``."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(editor)
+    errors[key] = FieldError()
+    layout.addWidget(errors[key])
+    box.setFocusProxy(editor)  # so a label's mnemonic lands in the editor
+    return box
