@@ -28,6 +28,7 @@ from pathlib import Path
 DOMAIN = "kanimdesk"
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
+SOURCE_LANGUAGE = "en"  # the language the msgids are written in
 _active = DEFAULT_LANGUAGE
 
 
@@ -40,7 +41,7 @@ def translations_dir() -> Path:
 @cache
 def catalogue(lang: str) -> _gettext.NullTranslations:
     """The compiled catalogue of *lang*; English is the source language and needs none."""
-    if lang == "en":
+    if lang == SOURCE_LANGUAGE:
         return _gettext.NullTranslations()
     # A missing .mo is a packaging fault that the tests catch: refuse loudly, never fall back.
     return _gettext.translation(DOMAIN, translations_dir(), languages=[lang])

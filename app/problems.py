@@ -100,5 +100,13 @@ register_messages(
         "db.unreachable": N_("The database cannot be opened: {reason}"),
         "db.not_initialised": N_("The database is not initialised. Run: kanimdesk init"),
         "db.url": N_("Database URL is not valid: {url}"),
+        "db.newer": N_(
+            "This database was written by a newer KanimDesk (schema revision {revision}). "
+            "Update the program; nothing was written."
+        ),
+        "db.foreign": N_(
+            "This database does not have a KanimDesk schema KanimDesk can trust "
+            "(several schema revisions: {revision}). Nothing was written."
+        ),
     }
 )

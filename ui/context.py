@@ -58,8 +58,10 @@ class DeskContext(QObject):
     changed = Signal(object)  # app.changes.Changes
 
     def __init__(self, db: Database | DeferredDatabase, settings: Settings,
-                 runner: TaskRunner | None = None, parent=None):  # fmt: skip
+                 runner: TaskRunner | None = None, parent=None, *, lang: str | None = None):  # fmt: skip
         super().__init__(parent)
+        # A language chosen for this run only (kanimdesk --lang); None follows the settings.
+        self._lang = lang
         # A DeferredDatabase stands in for the Database until it opens; pages see one type.
         self.db = cast("Database", db)
         self.settings = settings
@@ -72,7 +74,7 @@ class DeskContext(QObject):
 
     @property
     def lang(self) -> str:
-        return self.settings.language
+        return self._lang or self.settings.language
 
     def run_op(
         self,
@@ -90,6 +92,12 @@ class DeskContext(QObject):
                 self.changed.emit(changes)
 
         self.runner.run(work, done, on_error)
+
+    def set_counter(self, counter: str) -> None:
+        """This workstation now works as counter *counter* (for this run; the settings file keeps its own)."""
+        if counter != self.counter:
+            self.counter = counter
+            self.changed.emit(Changes(settings=True))  # the status bar and the display show the counter
 
     def apply_settings(self, settings: Settings) -> None:
         from app.db.setup import apply_office

@@ -10,20 +10,17 @@ _START = time.perf_counter()
 
 
 def install_translations(app, lang: str) -> list[object]:
-    """Load KanimDesk's and Qt's own translations for *lang*; English is the source language."""
+    """Speak *lang* from now on: KanimDesk's gettext catalogue, QLocale, and Qt's own
+    ``qtbase`` translations for the standard dialogs (English is the source language)."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
-    from app.config import resources_dir
+    from app.i18n import set_language
 
+    lang = set_language(lang)
     QLocale.setDefault(QLocale(QLocale.Language.Indonesian if lang == "id" else QLocale.Language.English))
     loaded: list[object] = []
-    if lang == "en":
-        return loaded
-    ours = QTranslator(app)
-    if ours.load(str(resources_dir() / "translations" / f"kanimdesk_{lang}.qm")):
-        app.installTranslator(ours)
-        loaded.append(ours)
     qt = QTranslator(app)
+    # Qt ships no qtbase_en: English dialogs need no translator.
     if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
         loaded.append(qt)
@@ -41,10 +38,13 @@ def _database_failed(window, lang: str, exc: BaseException) -> None:
     QApplication.instance().exit(1)
 
 
-def run_gui(db_url: str | None = None) -> int:
+def run_gui(db_url: str | None = None, lang: str | None = None) -> int:
+    """The window over *db_url*; *lang* (the command line's ``--lang``) overrides the settings'
+    language for this run only, without writing it to the settings file."""
     from PySide6.QtWidgets import QApplication
 
     from app.config import default_db_url, load_settings
+    from app.i18n import language
 
     from ui.context import DeferredDatabase, DeskContext
     from ui.main_window import MainWindow
@@ -53,15 +53,16 @@ def run_gui(db_url: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("KanimDesk")
     app.setOrganizationName("KanimDesk")
-    install_translations(app, settings.language)
+    install_translations(app, lang or settings.language)
     url = db_url or os.environ.get("KANIMDESK_DB") or settings.db_url or default_db_url()
     db = DeferredDatabase(url, settings)
-    ctx = DeskContext(db, settings)
+    # --lang holds for this run (as set_language checked it); without it the pages follow the settings.
+    ctx = DeskContext(db, settings, lang=language() if lang else None)
     # Paint the window before the worker starts importing SQLAlchemy (they share the GIL).
     ctx.runner.hold()
     # Open the database first on the worker thread; the pages' tasks queue behind it.
     window_holder: list = []
-    ctx.runner.run(db.open, None, lambda exc: _database_failed(window_holder[0], settings.language, exc))
+    ctx.runner.run(db.open, None, lambda exc: _database_failed(window_holder[0], ctx.lang, exc))
     window = MainWindow(ctx)
     window_holder.append(window)
     if os.environ.get("KANIMDESK_EXIT_WHEN_READY"):

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.changes import Changes
+from app.i18n import _
 
 from ui.context import DeskContext
 
@@ -28,7 +30,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: DeskContext):
         super().__init__()
         self.ctx = ctx
-        self.setWindowTitle(self.tr("KanimDesk — %1").replace("%1", ctx.settings.office.name))
+        self.setWindowTitle(_("KanimDesk — {0}").format(ctx.settings.office.name))
         self.resize(1280, 860)
         self.sidebar = QListWidget()
         self.sidebar.setFixedWidth(190)
@@ -40,11 +42,11 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         self.factories: list[tuple[str, str, Callable[[], QWidget]]] = []
-        self._add_area("registration", self.tr("Registration"), self._make_registration)
-        self._add_area("foreigners", self.tr("Foreign nationals"), self._make_foreigners)
-        self._add_area("queue", self.tr("Queue"), self._make_queue)
-        self._add_area("visits", self.tr("Monev visits"), self._make_visits)
-        self._add_area("settings", self.tr("Settings"), self._make_settings)
+        self._add_area("registration", _("Registration"), self._make_registration)
+        self._add_area("foreigners", _("Foreign nationals"), self._make_foreigners)
+        self._add_area("queue", _("Queue"), self._make_queue)
+        self._add_area("visits", _("Monev visits"), self._make_visits)
+        self._add_area("settings", _("Settings"), self._make_settings)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -54,11 +56,22 @@ class MainWindow(QMainWindow):
         self.stack.setContentsMargins(12, 12, 12, 12)
         self.setCentralWidget(central)
         self._menus()
-        counter = self.tr("Counter %1").replace("%1", ctx.counter)
-        office = QLabel(f"{ctx.settings.office.name}  ·  {counter}  ·  {ctx.officer}")
-        self.statusBar().addWidget(office)
+        self.status_label = QLabel()
+        self.statusBar().addWidget(self.status_label)
+        self._show_status()
+        ctx.changed.connect(self._on_changed)
         self.sidebar.currentRowChanged.connect(self._open_row)
         self.sidebar.setCurrentRow(0)
+
+    def _show_status(self) -> None:
+        counter = _("Counter {0}").format(self.ctx.counter)
+        self.status_label.setText(f"{self.ctx.settings.office.name}  ·  {counter}  ·  {self.ctx.officer}")
+
+    def _on_changed(self, changes: Changes) -> None:
+        # The counter number and the office name live in the settings.
+        if changes.settings or changes.office:
+            self.setWindowTitle(_("KanimDesk — {0}").format(self.ctx.settings.office.name))
+            self._show_status()
 
     def _add_area(self, key: str, title: str, factory: Callable[[], QWidget]) -> None:
         self.factories.append((key, title, factory))
@@ -112,27 +125,27 @@ class MainWindow(QMainWindow):
         self.page_ready.emit(key)
 
     def _menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu = self.menuBar().addMenu(_("&File"))
         for i, (_key, title, _f) in enumerate(self.factories, start=1):
             action = QAction(title, self)
             action.setShortcut(QKeySequence(f"Ctrl+{i}"))
-            action.triggered.connect(lambda _=False, r=i - 1: self.sidebar.setCurrentRow(r))
+            action.triggered.connect(lambda _checked=False, r=i - 1: self.sidebar.setCurrentRow(r))
             file_menu.addAction(action)
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action = QAction(_("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About KanimDesk"), self)
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        about = QAction(_("&About KanimDesk"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
     def _about(self) -> None:
         QMessageBox.about(
             self,
-            self.tr("About KanimDesk"),
-            self.tr("KanimDesk %1\nFront desk of the immigration office.").replace("%1", __version__),
+            _("About KanimDesk"),
+            _("KanimDesk {0}\nFront desk of the immigration office.").format(__version__),
         )
 
     def closeEvent(self, event) -> None:

@@ -31,17 +31,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import text
+import app.problems  # noqa: F401 - registers the printer.* keys PrintError is given
+from app.i18n import N_, _, ngettext, register_messages, text
 
 # Above this a raster only costs spool time; thermal heads are 203 dpi, office lasers 300–600.
 MAX_DPI = 300
 
-# Reasons filled into printer.failed, in Indonesian and English.
-REASONS: dict[str, tuple[str, str]] = {
-    "open": ("printer tidak dapat dibuka", "the printer could not be opened"),
-    "pdf": ("dokumen PDF rusak", "the PDF document is damaged"),
-    "error": ("printer melaporkan kesalahan", "the printer reported an error"),
+# Why a print failed, filled into printer.failed as its {reason}: short name → reason key.
+REASONS: dict[str, str] = {
+    "open": "printer.open",
+    "pdf": "printer.damaged_pdf",
+    "error": "printer.error",
 }
+register_messages(
+    {
+        "printer.open": N_("the printer could not be opened"),
+        "printer.damaged_pdf": N_("the PDF document is damaged"),
+        "printer.error": N_("the printer reported an error"),
+    }
+)
 
 
 class PrintError(Exception):
@@ -52,12 +60,9 @@ class PrintError(Exception):
         self.params = params
         super().__init__(self.message("en"))
 
-    def message(self, lang: str = "id") -> str:
-        # A (Indonesian, English) pair as a parameter is itself translated.
-        values = {
-            k: (v[1] if lang == "en" else v[0]) if isinstance(v, tuple) else v
-            for k, v in self.params.items()
-        }
+    def message(self, lang: str | None = None) -> str:
+        # The reason is itself a reason key, said in the same language (a plain text stays as it is).
+        values = {k: text(str(v), lang) if k == "reason" else v for k, v in self.params.items()}
         return text(self.key, lang, **values)
 
 
@@ -201,15 +206,15 @@ class PdfPreviewDialog(QDialog):
         self,
         pdf: bytes,
         title: str = "",
-        file_name: str = "dokumen.pdf",
-        lang: str = "id",
+        file_name: str | None = None,
+        lang: str | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self._pdf = pdf
-        self._file_name = file_name
+        self._file_name = file_name or _("document.pdf")
         self._lang = lang
-        self.setWindowTitle(title or self.tr("Preview"))
+        self.setWindowTitle(title or _("Preview"))
         self.resize(820, 900)
 
         self.document = open_pdf(pdf, self)
@@ -218,10 +223,11 @@ class PdfPreviewDialog(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
 
-        self.pages_label = QLabel(self.tr("%n page(s)", "", self.page_count()), self)
-        self.print_button = QPushButton(self.tr("Print…"), self)
-        self.save_button = QPushButton(self.tr("Save PDF…"), self)
-        self.close_button = QPushButton(self.tr("Close"), self)
+        count = self.page_count()
+        self.pages_label = QLabel(ngettext("{n} page", "{n} pages", count).format(n=count), self)
+        self.print_button = QPushButton(_("Print…"), self)
+        self.save_button = QPushButton(_("Save PDF…"), self)
+        self.close_button = QPushButton(_("Close"), self)
         self.print_button.clicked.connect(self._print)
         self.save_button.clicked.connect(self._save)
         self.close_button.clicked.connect(self.reject)
@@ -246,11 +252,11 @@ class PdfPreviewDialog(QDialog):
         try:
             print_document(self._pdf, self, self.windowTitle())
         except PrintError as err:
-            QMessageBox.warning(self, self.tr("Printing failed"), err.message(self._lang))
+            QMessageBox.warning(self, _("Printing failed"), err.message(self._lang))
 
     def _save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save PDF"), self._file_name, self.tr("PDF files (*.pdf)")
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Save PDF"), self._file_name, _("PDF files (*.pdf)")
         )
         if not path:
             return
@@ -259,6 +265,6 @@ class PdfPreviewDialog(QDialog):
         except OSError as err:
             QMessageBox.warning(
                 self,
-                self.tr("Saving failed"),
-                self.tr("The file could not be saved: %1").replace("%1", str(err)),
+                _("Saving failed"),
+                _("The file could not be saved: {0}").format(err),
             )

@@ -15,10 +15,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.i18n import _, ngettext
+from app.problems import InputRejected
+
 if TYPE_CHECKING:  # the window starts through this module's parser: keep SQLAlchemy out of it
     from app.config import Settings
     from app.db.engine import Database
-from app.problems import InputRejected
 
 EXIT_OK, EXIT_REFUSED = 0, 2
 
@@ -32,9 +34,7 @@ def year_month(value: str) -> tuple[int, int]:
         if len(value) != 7 or not 1 <= month <= 12 or not 1900 < year < 2200:
             raise ValueError(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"bulan harus YYYY-MM / month must be YYYY-MM: {value!r}"
-        ) from None
+        raise argparse.ArgumentTypeError(_("month must be YYYY-MM: {0}").format(repr(value))) from None
     return year, month
 
 
@@ -58,7 +58,7 @@ def visit_export(args: argparse.Namespace, settings: Settings, lang: str, db: Da
     except InputRejected as exc:
         return _refused(exc, lang)
     print(str(info.path))
-    photos = f"{info.photos} foto" if lang == "id" else f"{info.photos} photos"
+    photos = ngettext("{n} photo", "{n} photos", info.photos, lang).format(n=info.photos)
     print(
         f"{info.uuid} · {photos} · {info.size} byte · sha256 {info.content_sha256[:16]}",
         file=sys.stderr,
@@ -89,7 +89,7 @@ def figures_export(args: argparse.Namespace, settings: Settings, lang: str, db: 
     except InputRejected as exc:
         return _refused(exc, lang)
     print(str(args.out))
-    print(f"{office}: {months} {'bulan' if lang == 'id' else 'months'}", file=sys.stderr)
+    print(f"{office}: " + ngettext("{n} month", "{n} months", months, lang).format(n=months), file=sys.stderr)
     return EXIT_OK
 
 
@@ -104,28 +104,23 @@ def figures_import(args: argparse.Namespace, settings: Settings, lang: str, db: 
                                "metrics": result.metrics, "changed": result.changed}  # fmt: skip
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
-    elif lang == "id":
-        print(
-            f"{result.office_code}: {result.months} bulan, {result.metrics} angka ({result.changed} baru/berubah)"
-        )
     else:
-        print(
-            f"{result.office_code}: {result.months} months, {result.metrics} figures ({result.changed} new/changed)"
-        )
+        print(f"{result.office_code}: " + _("{months} months, {metrics} figures ({changed} new/changed)", lang).format(
+            months=result.months, metrics=result.metrics, changed=result.changed))
     return EXIT_OK
 
 
 def add_visit_exchange_commands(visit_subparsers: Any) -> dict[str, Handler]:
     """Add `export` and `import` to the existing `visit` subparsers; returns verb -> handler."""
     sp = visit_subparsers.add_parser(
-        "export", help="write one visit as an exchange package (.kanimvisit)"
+        "export", help=_("write one visit as an exchange package (.kanimvisit)")
     )
-    sp.add_argument("id", type=int, help="visit id (see: kanimdesk visit list)")
+    sp.add_argument("id", type=int, help=_("visit id (see: kanimdesk visit list)"))
     sp.add_argument("--out", type=Path, required=True, metavar="FILE")
     sp.set_defaults(handler=visit_export)
-    sp = visit_subparsers.add_parser("import", help="check and merge a visit package")
+    sp = visit_subparsers.add_parser("import", help=_("check and merge a visit package"))
     sp.add_argument("file", type=Path)
-    sp.add_argument("--json", action="store_true", help='print {"status", "visit_id", "message"}')
+    sp.add_argument("--json", action="store_true", help=_('print {"status", "visit_id", "message"}'))
     sp.set_defaults(handler=visit_import)
     return {"export": visit_export, "import": visit_import}
 
@@ -133,18 +128,18 @@ def add_visit_exchange_commands(visit_subparsers: Any) -> dict[str, Handler]:
 def add_figures_commands(top_level_subparsers: Any) -> dict[str, Handler]:
     """Add the `figures` command (export, import-file); returns verb -> handler."""
     fp = top_level_subparsers.add_parser(
-        "figures", help="monthly service figures as a file of aggregates"
+        "figures", help=_("monthly service figures as a file of aggregates")
     )
     fsub = fp.add_subparsers(dest="figures_command", required=True)
-    sp = fsub.add_parser("export", help="write the office's monthly aggregates (no names, no NIK)")
+    sp = fsub.add_parser("export", help=_("write the office's monthly aggregates (no names, no NIK)"))
     sp.add_argument("--from", dest="start", type=year_month, required=True, metavar="YYYY-MM")
     sp.add_argument("--to", dest="end", type=year_month, required=True, metavar="YYYY-MM")
     sp.add_argument("--out", type=Path, required=True, metavar="FILE")
     sp.add_argument(
-        "--office", metavar="CODE", help="office code (default: the office in settings)"
+        "--office", metavar="CODE", help=_("office code (default: the office in settings)")
     )
     sp.set_defaults(handler=figures_export)
-    sp = fsub.add_parser("import-file", help="store the figures of a file made by `figures export`")
+    sp = fsub.add_parser("import-file", help=_("store the figures of a file made by `figures export`"))
     sp.add_argument("file", type=Path)
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(handler=figures_import)

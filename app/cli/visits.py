@@ -2,7 +2,8 @@
 
 Every verb's parser carries its handler as ``args.handler`` (as app.cli.exchange does),
 called as ``handler(args, settings, lang, db) -> exit code``; the functions also return
-verb -> handler. Bad input raises InputRejected, which the `kanimdesk` entry point
+verb -> handler. The parser is built after the entry point has chosen the language, so
+its help is in that language; handlers give their messages in the *lang* they are passed. Bad input raises InputRejected, which the `kanimdesk` entry point
 prints (no traceback) with exit code 2.
 """
 
@@ -14,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.i18n import plain_date, register_messages, text
+from app.i18n import N_, _, plain_date, register_messages, text
 from app.problems import InputRejected, Problem
 
 if TYPE_CHECKING:  # the parser is built on every start: services and ReportLab load only when run
@@ -24,18 +25,16 @@ if TYPE_CHECKING:  # the parser is built on every start: services and ReportLab 
 Handler = Callable[[argparse.Namespace, "Settings", str, "Database"], int]
 
 register_messages({
-    "cli.write_failed": ("Tidak dapat menulis {path}: {reason}", "Cannot write {path}: {reason}"),
-    "cli.visits_none": ("Belum ada kunjungan.", "No visits yet."),
-    "cli.report_written": ("Laporan kunjungan {id} ditulis ke {path}", "Visit report {id} written to {path}"),
-    "cli.template_code_missing": ("Tidak ada template dengan kode {code}.", "No template with code {code}."),
-    "cli.template_exported": ("Template {code} versi {version} ditulis ke {path}",
-                              "Template {code} version {version} written to {path}"),
-    "cli.template_outcome.created": ("dibuat", "created"),
-    "cli.template_outcome.unchanged": ("tidak berubah", "unchanged"),
-    "cli.template_outcome.updated": ("diperbarui", "updated"),
-    "cli.template_outcome.new_version": ("versi baru", "new version"),
-    "cli.template_imported": ("Template {code} versi {version}: {outcome} ({items} butir)",
-                              "Template {code} version {version}: {outcome} ({items} items)"),
+    "cli.write_failed": N_("Cannot write {path}: {reason}"),
+    "cli.visits_none": N_("No visits yet."),
+    "cli.report_written": N_("Visit report {id} written to {path}"),
+    "cli.template_code_missing": N_("No template with code {code}."),
+    "cli.template_exported": N_("Template {code} version {version} written to {path}"),
+    "cli.template_outcome.created": N_("created"),
+    "cli.template_outcome.unchanged": N_("unchanged"),
+    "cli.template_outcome.updated": N_("updated"),
+    "cli.template_outcome.new_version": N_("new version"),
+    "cli.template_imported": N_("Template {code} version {version}: {outcome} ({items} items)"),
 })  # fmt: skip
 
 
@@ -45,8 +44,7 @@ def _record_id(value: str) -> int:
     except ValueError:
         n = 0
     if n < 1:
-        raise argparse.ArgumentTypeError(f"nomor harus bilangan bulat positif / id must be a positive whole number: "
-                                         f"{value!r}")  # fmt: skip
+        raise argparse.ArgumentTypeError(_("must be a positive whole number: {0}").format(repr(value)))
     return n
 
 
@@ -105,17 +103,17 @@ VISIT_HANDLERS: dict[str, Handler] = {"list": visit_list, "report": visit_report
 def add_visit_commands(sub: Any) -> tuple[argparse.ArgumentParser, Any, dict[str, Handler]]:
     """Add `visit list|report` to the top-level subparsers; returns the parser, its subparsers
     (for `visit export|import`) and the handlers by `args.visit_command`."""
-    vp = sub.add_parser("visit", help="supervision visits (monev)")
+    vp = sub.add_parser("visit", help=_("supervision visits (monev)"))
     vsub = vp.add_subparsers(dest="visit_command", parser_class=type(vp), required=True)
-    sp = vsub.add_parser("list", help="list the visits, newest first")
+    sp = vsub.add_parser("list", help=_("list the visits, newest first"))
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(handler=visit_list)
-    sp = vsub.add_parser("report", help="write a visit's report as PDF")
+    sp = vsub.add_parser("report", help=_("write a visit's report as PDF"))
     sp.set_defaults(handler=visit_report)
     sp.add_argument("id", type=_record_id)
     sp.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     # Its own dest: the top-level --lang (messages) must not be overwritten by this default.
-    sp.add_argument("--lang", dest="report_lang", choices=["id", "en"], help="language of the report")
+    sp.add_argument("--lang", dest="report_lang", choices=["id", "en"], help=_("language of the report"))
     return vp, vsub, dict(VISIT_HANDLERS)
 
 
@@ -166,15 +164,15 @@ TEMPLATE_HANDLERS: dict[str, Handler] = {"export": template_export, "import": te
 
 def add_template_commands(sub: Any) -> tuple[argparse.ArgumentParser, Any, dict[str, Handler]]:
     """Add `template export|import` to the top-level subparsers; handlers by `args.template_command`."""
-    tp = sub.add_parser("template", help="checklist templates (YAML files)")
+    tp = sub.add_parser("template", help=_("checklist templates (YAML files)"))
     tsub = tp.add_subparsers(dest="template_command", parser_class=type(tp), required=True)
-    sp = tsub.add_parser("export", help="write a template as YAML (default: the latest default template)")
+    sp = tsub.add_parser("export", help=_("write a template as YAML (default: the latest default template)"))
     sp.set_defaults(handler=template_export)
     sp.add_argument("file", type=Path)
     which = sp.add_mutually_exclusive_group()
-    which.add_argument("--id", type=_record_id, help="template id")
-    which.add_argument("--code", help="latest version of this template code")
-    sp = tsub.add_parser("import", help="import a template YAML file")
+    which.add_argument("--id", type=_record_id, help=_("template id"))
+    which.add_argument("--code", help=_("latest version of this template code"))
+    sp = tsub.add_parser("import", help=_("import a template YAML file"))
     sp.set_defaults(handler=template_import)
     sp.add_argument("file", type=Path)
     sp.add_argument("--json", action="store_true")

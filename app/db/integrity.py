@@ -9,6 +9,7 @@ from sqlalchemy import func, select, text
 from app.db.engine import Database
 from app.db.migrate import current_revision, head_revision
 from app.db.models import Ticket, TicketSequence
+from app.i18n import _, ngettext
 
 
 @dataclass
@@ -27,19 +28,26 @@ def check_database(db: Database) -> CheckReport:
     try:
         report.revision = current_revision(db.engine)
     except Exception as exc:  # an unreadable file is exactly what check must report
-        report.problems.append(f"database cannot be read: {exc.__class__.__name__}: {exc}")
+        report.problems.append(_("Database cannot be read: {0}").format(f"{exc.__class__.__name__}: {exc}"))
         return report
     if report.revision != report.head:
-        report.problems.append(f"schema revision {report.revision} is not the current {report.head}")
+        report.problems.append(
+            _("Schema revision {0} is not the current {1}.").format(report.revision, report.head)
+        )
         return report
     with db.session() as s:
         if db.is_sqlite:
             result = [r[0] for r in s.execute(text("PRAGMA integrity_check"))]
             if result != ["ok"]:
-                report.problems.extend(f"integrity: {r}" for r in result[:20])
+                report.problems.extend(_("Integrity: {0}").format(r) for r in result[:20])
             fk = s.execute(text("PRAGMA foreign_key_check")).all()
             if fk:
-                report.problems.append(f"{len(fk)} rows break foreign keys (first: {fk[0]})")
+                words = ngettext(
+                    "{n} row breaks foreign keys (first: {first})",
+                    "{n} rows break foreign keys (first: {first})",
+                    len(fk),
+                )
+                report.problems.append(words.format(n=len(fk), first=fk[0]))
         # Every issued ticket must be covered by its day counter, or numbers could repeat.
         behind = s.execute(
             select(Ticket.office_id, Ticket.ticket_date, Ticket.prefix, func.max(Ticket.sequence))
@@ -53,5 +61,7 @@ def check_database(db: Database) -> CheckReport:
             .having(func.max(Ticket.sequence) > func.coalesce(func.max(TicketSequence.last), 0))
         ).all()
         for _office, day, prefix, top in behind[:20]:
-            report.problems.append(f"ticket counter {prefix} on {day} is behind issued number {top}")
+            report.problems.append(
+                _("Ticket counter {0} on {1} is behind issued number {2}.").format(prefix, day, top)
+            )
     return report

@@ -7,21 +7,41 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from app.changes import Changes
 from app.config import Settings, resources_dir
 from app.db.engine import Database
 from app.db.models import Office, Service, Tariff
-from app.db.schema_state import is_current
+from app.db.schema_state import SchemaState, schema_state
 from app.desk.passport import TariffRow
+from app.problems import InputRejected, Problem
 from app.queue.numbering import SERVICES
 
 
+def refuse_unknown_schema(db: Database) -> SchemaState:
+    """The schema state; a database this program cannot write is refused in plain words."""
+    state = schema_state(db.engine)
+    if state.kind == "newer":
+        raise InputRejected([Problem("db.newer", "db", {"revision": state.revision})])
+    if state.kind == "foreign":
+        raise InputRejected([Problem("db.foreign", "db", {"revision": state.revision})])
+    return state
+
+
 def init_database(db: Database, settings: Settings) -> None:
+    """Create or upgrade the schema and seed it; safe when several workstations start at once."""
     from app.monev.templates import ensure_default_template
 
-    if not is_current(db.engine):
-        from app.db.migrate import upgrade
+    if refuse_unknown_schema(db).kind != "current":
+        from app.db.migrate import setup_lock, upgrade
 
-        upgrade(db.engine)
+        with setup_lock(db.engine):
+            # Another workstation may have upgraded while this one waited: look again.
+            if refuse_unknown_schema(db).kind != "current":
+                upgrade(db.engine)
+            with db.write() as s:
+                seed(s, settings)
+            ensure_default_template(db)
+        return
     with db.write() as s:
         seed(s, settings)
     ensure_default_template(db)
@@ -40,8 +60,9 @@ def seed(s, settings: Settings) -> None:
                 Service(
                     prefix=svc.prefix,
                     code=svc.code,
-                    name_id=svc.name_id,
-                    name_en=svc.name_en,
+                    # The two columns predate the catalogue; the code's SERVICE_NAMES is what is shown.
+                    name_id=svc.label("id"),
+                    name_en=svc.name,
                     kind=svc.kind,
                     sop_minutes=svc.sop_minutes,
                     active=True,
@@ -71,10 +92,11 @@ def office_id(s, code: str) -> int:
     return int(oid)
 
 
-def apply_office(db: Database, settings: Settings) -> None:
+def apply_office(db: Database, settings: Settings) -> Changes:
     """Make the office named in settings exist (a new office code or name from the Settings page)."""
     with db.write() as s:
         seed(s, settings)
+    return Changes(office=True)
 
 
 def load_tariff_file(path: Path) -> list[TariffRow]:

@@ -41,29 +41,16 @@ from app.demo.day import BatchRows, DayPlan, build_batch
 from app.demo.people import NikBook
 from app.desk.passport import TariffRow
 from app.desk.registration import tariff_rows
-from app.i18n import month_name, register_messages
+from app.i18n import N_, month_name, register_messages
 from app.i18n import text as message
 from app.problems import InputRejected, Problem
 from app.queue.workdays import is_working_day
 
 register_messages({
-    "demo.progress": ("Membuat data contoh: {month}", "Generating demo data: {month}"),
-    "demo.real_data": (
-        "Basis data ini sudah berisi data layanan; data contoh tidak ditambahkan. "
-        "Gunakan basis data kosong (--db).",
-        "This database already holds service data; no demo data was added. "
-        "Use an empty database (--db).",
-    ),
-    "demo.other_present": (
-        "Sudah ada data contoh lain (seed {seed}, {applicants} pemohon). Jalankan dengan seed dan "
-        "jumlah yang sama untuk melanjutkan, atau gunakan basis data kosong.",
-        "Other demo data is present (seed {seed}, {applicants} applicants). Run with the same seed "
-        "and size to resume it, or use an empty database.",
-    ),
-    "demo.complete": (
-        "Data contoh sudah lengkap; tidak ada yang ditambahkan.",
-        "The demo data is already complete; nothing was added.",
-    ),
+    "demo.progress": N_("Generating demo data: {month}"),
+    "demo.real_data": N_("This database already holds service data; no demo data was added. Use an empty database (--db)."),
+    "demo.other_present": N_("Other demo data is present (seed {seed}, {applicants} applicants). Run with the same seed and size to resume it, or use an empty database."),
+    "demo.complete": N_("The demo data is already complete; nothing was added."),
 })  # fmt: skip
 
 FIRST_DAY = date(2024, 1, 1)

@@ -12,10 +12,11 @@ from datetime import date
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from app.changes import Changes
+from app.desk.applicant import check_birth_date, check_name, check_phone
 from app.desk.nik import check_nik
 from app.desk.passport import KINDS, PRODUCTS, check_validity
-from app.desk.registration import check_birth_date, check_name, check_phone
-from app.i18n import register_messages, text
+from app.i18n import N_, register_messages, text
 from app.problems import InputRejected, Problem
 
 COLUMNS = (
@@ -29,28 +30,15 @@ _LETTERS = re.compile(r"[^A-Z ]+")
 
 register_messages(
     {
-        "import.unreadable": (
-            "Berkas {path} tidak dapat dibaca: {reason}.",
-            "File {path} cannot be read: {reason}.",
+        "import.unreadable": N_("File {path} cannot be read: {reason}."),
+        "import.csv": N_("The CSV file is damaged at row {row}: {reason}."),
+        "import.summary": N_(
+            "Appointment import: {imported} imported, {skipped} skipped (already present), {rejected} rejected."
         ),
-        "import.csv": (
-            "Berkas CSV rusak di baris {row}: {reason}.",
-            "The CSV file is damaged at row {row}: {reason}.",
-        ),
-        "import.summary": (
-            "Impor janji temu: {imported} diimpor, {skipped} dilewati (sudah ada), {rejected} ditolak.",
-            "Appointment import: {imported} imported, {skipped} skipped (already present), {rejected} rejected.",
-        ),
-        "import.summary_row": ("Baris {row} ditolak — {reason}", "Row {row} rejected — {reason}"),
-        "import.summary_warning": (
-            "Baris {row} diimpor, periksa — {reason}",
-            "Row {row} imported, please check — {reason}",
-        ),
+        "import.summary_row": N_("Row {row} rejected — {reason}"),
+        "import.summary_warning": N_("Row {row} imported, please check — {reason}"),
         # The stored name stays out of the reason: it may be read aloud or shown on a shared screen.
-        "import.nik_mismatch": (
-            "NIK sudah terdaftar atas nama orang lain.",
-            "The NIK is already registered to a different person.",
-        ),
+        "import.nik_mismatch": N_("The NIK is already registered to a different person."),
     }
 )
 
@@ -64,7 +52,7 @@ class RowRejection:
     params: dict[str, object] = field(default_factory=dict)
     column: str = ""
 
-    def message(self, lang: str = "id") -> str:
+    def message(self, lang: str | None = None) -> str:
         reason = text(self.reason_key, lang, **self.params)
         return f"{self.column}: {reason}" if self.column else reason
 
@@ -80,8 +68,9 @@ class ImportReport:
     skipped: int
     rejected: list[RowRejection] = field(default_factory=list)
     warnings: list[RowWarning] = field(default_factory=list)
-    lang: str = "id"
+    lang: str | None = None  # the language of as_json's reasons (None: the active language)
     batch_id: int | None = None
+    changes: Changes = Changes(applicants=True, appointments=True)
 
     def as_json(self) -> dict[str, object]:
         return {

@@ -5,34 +5,29 @@ from __future__ import annotations
 from datetime import date
 
 from app.desk.passport import is_minor
+from app.i18n import N_, label
 
-DOCUMENTS: dict[str, tuple[str, str]] = {
-    "ektp": ("e-KTP", "e-KTP (identity card)"),
-    "kk": ("Kartu Keluarga", "Family card (KK)"),
-    "civil_status": (
-        "Akta kelahiran / buku nikah / ijazah / surat baptis",
-        "Birth certificate / marriage book / diploma / baptism letter",
-    ),
-    "name_change": ("Penetapan ganti nama (jika ada)", "Name-change decree (if any)"),
-    "old_passport": ("Paspor lama", "Old passport"),
-    "police_report": ("Surat keterangan hilang dari kepolisian", "Police loss report"),
-    "bap": ("Berita Acara Pemeriksaan (BAP)", "Interview record (BAP)"),
-    "damaged_passport": ("Paspor yang rusak", "The damaged passport"),
-    "perdim11": ("Formulir Perdim 11", "Form Perdim 11"),
-    "change_evidence": ("Dokumen dasar perubahan data", "Evidence for the data change"),
-    "parents_ektp": ("e-KTP ayah dan ibu", "Parents' e-KTP"),
-    "kk_child": ("Kartu Keluarga yang memuat nama anak", "Family card listing the child"),
-    "child_birth_cert": ("Akta kelahiran anak", "Child's birth certificate"),
-    "parents_marriage": ("Buku nikah / akta perkawinan orang tua", "Parents' marriage book"),
-    "parents_passports": ("Paspor orang tua (jika ada)", "Parents' passports (if any)"),
-    "parents_present": (
-        "Kedua orang tua hadir atau surat kuasa",
-        "Both parents present or power of attorney",
-    ),
-    "custody": ("Akta cerai dan penetapan hak asuh (jika bercerai)", "Divorce and custody papers (if divorced)"),
-    "umrah_rec": ("Rekomendasi Umrah", "Umrah recommendation"),
-    "hajj_letter": ("Surat keterangan Haji", "Hajj letter"),
-    "pmi_rec": ("Rekomendasi pekerja migran (PMI)", "Migrant-worker recommendation"),
+DOCUMENTS: dict[str, str] = {
+    "ektp": N_("e-KTP (identity card)"),
+    "kk": N_("Family card (KK)"),
+    "civil_status": N_("Birth certificate / marriage book / diploma / baptism letter"),
+    "name_change": N_("Name-change decree (if any)"),
+    "old_passport": N_("Old passport"),
+    "police_report": N_("Police loss report"),
+    "bap": N_("Interview record (BAP)"),
+    "damaged_passport": N_("The damaged passport"),
+    "perdim11": N_("Form Perdim 11"),
+    "change_evidence": N_("Evidence for the data change"),
+    "parents_ektp": N_("Parents' e-KTP"),
+    "kk_child": N_("Family card listing the child"),
+    "child_birth_cert": N_("Child's birth certificate"),
+    "parents_marriage": N_("Parents' marriage book"),
+    "parents_passports": N_("Parents' passports (if any)"),
+    "parents_present": N_("Both parents present or power of attorney"),
+    "custody": N_("Divorce and custody papers (if divorced)"),
+    "umrah_rec": N_("Umrah recommendation"),
+    "hajj_letter": N_("Hajj letter"),
+    "pmi_rec": N_("Migrant-worker recommendation"),
 }
 
 _ADULT_BASE = ["ektp", "kk", "civil_status", "name_change"]
@@ -70,6 +65,5 @@ def required_documents(
     return list(dict.fromkeys(codes))
 
 
-def document_label(code: str, lang: str = "id") -> str:
-    pair = DOCUMENTS.get(code, (code, code))
-    return pair[1] if lang == "en" else pair[0]
+def document_label(code: str, lang: str | None = None) -> str:
+    return label(DOCUMENTS, code, lang)

@@ -8,13 +8,14 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
+from app.changes import Changes
 from app.config import Settings
 from app.db.engine import Database
 from app.db.models import Applicant, AuditLog, StayPermitRequest
 from app.db.setup import office_id
-from app.desk.registration import check_person
+from app.desk.applicant import check_passport_no, check_person, normalize_passport
 from app.desk.stay_permits import PERMIT_KINDS
-from app.i18n import register_messages
+from app.i18n import N_, register_messages
 from app.problems import InputRejected, Problem
 from app.queue.numbering import PRIORITIES
 from app.queue.ticket_rows import TicketInfo
@@ -23,14 +24,10 @@ from app.queue.tickets import _info, issue_in_session
 STAY_PERMIT_PREFIX = "C"
 
 register_messages({
-    "permit.kind": ("Jenis layanan izin tinggal tidak dikenal: {value}.", "Unknown stay-permit service: {value}."),
-    "nationality.indonesian": (
-        "Warga negara Indonesia didaftarkan dengan NIK di halaman Pendaftaran.",
-        "Indonesian citizens are registered by NIK on the Registration page.",
-    ),
+    "permit.kind": N_("Unknown stay-permit service: {value}."),
+    "nationality.indonesian": N_("Indonesian citizens are registered by NIK on the Registration page."),
 })  # fmt: skip
 
-_PASSPORT = re.compile(r"^[A-Z0-9]{6,12}$")
 _NATIONALITY = re.compile(r"^[A-Z]{3}$")
 
 
@@ -53,16 +50,14 @@ class ForeignerResult:
     request_id: int
     ticket: TicketInfo
     returning: bool  # the person was already known by passport number + nationality
-
-
-def normalize_passport(raw: str) -> str:
-    return "".join(raw.split()).upper()
+    # The stay-permit request counts as an application (the desk's list of the day's work).
+    changes: Changes = Changes(tickets=True, applicants=True, applications=True)
 
 
 def check_foreigner(form: ForeignerForm, today: date) -> list[Problem]:
     problems: list[Problem] = []
-    if not _PASSPORT.match(normalize_passport(form.passport_no)):
-        problems.append(Problem("passport.format", "passport_no"))
+    if passport_problem := check_passport_no(form.passport_no):
+        problems.append(passport_problem)
     nationality = form.nationality.strip().upper()
     if nationality == "IDN":
         problems.append(Problem("nationality.indonesian", "nationality"))

@@ -5,36 +5,37 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from app.i18n import N_
 from app.problems import Problem
 
 KINDS = ("baru", "penggantian", "hilang", "rusak", "perubahan_data")
 PRODUCTS = ("epaspor", "biasa")
 PURPOSES = ("umum", "umrah", "haji", "pmi")
 
-KIND_LABELS = {
-    "baru": ("Baru", "New"),
-    "penggantian": ("Penggantian", "Replacement"),
-    "hilang": ("Hilang", "Lost"),
-    "rusak": ("Rusak", "Damaged"),
-    "perubahan_data": ("Perubahan data", "Data change"),
+KIND_LABELS: dict[str, str] = {
+    "baru": N_("New"),
+    "penggantian": N_("Replacement"),
+    "hilang": N_("Lost"),
+    "rusak": N_("Damaged"),
+    "perubahan_data": N_("Data change"),
 }
-PRODUCT_LABELS = {
-    "epaspor": ("e-Paspor 48 halaman", "e-Passport 48 pages"),
-    "biasa": ("Paspor biasa 48 halaman", "Ordinary passport 48 pages"),
+PRODUCT_LABELS: dict[str, str] = {
+    "epaspor": N_("e-Passport 48 pages"),
+    "biasa": N_("Ordinary passport 48 pages"),
 }
-PURPOSE_LABELS = {
-    "umum": ("Umum / wisata", "General / tourism"),
-    "umrah": ("Umrah", "Umrah"),
-    "haji": ("Haji", "Hajj"),
-    "pmi": ("Pekerja migran (PMI)", "Migrant worker (PMI)"),
+PURPOSE_LABELS: dict[str, str] = {
+    "umum": N_("General / tourism"),
+    "umrah": N_("Umrah"),
+    "haji": N_("Hajj"),
+    "pmi": N_("Migrant worker (PMI)"),
 }
-
-
-def label(table: dict[str, tuple[str, str]], key: str, lang: str = "id") -> str:
-    pair = table.get(key)
-    if not pair:
-        return key
-    return pair[1] if lang == "en" else pair[0]
+# The lines of a fee, by TariffRow.component: the passport itself (its base fee) and the extras.
+FEE_COMPONENTS: dict[str, str] = {
+    "passport": N_("Passport"),
+    "same_day": N_("Same-day"),
+    "lost": N_("Lost charge"),
+    "damaged": N_("Damaged charge"),
+}
 
 
 def age_on(birth: date, on: date) -> int:

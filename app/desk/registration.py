@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -12,6 +11,7 @@ from app.config import Settings
 from app.db.engine import Database
 from app.db.models import Applicant, Application, ApplicationFee, ApplicationStage, AuditLog, Tariff
 from app.db.setup import office_id
+from app.desk.applicant import check_person
 from app.desk.documents import required_documents
 from app.desk.nik import check_nik, normalize_nik
 from app.desk.passport import (
@@ -30,11 +30,6 @@ from app.queue.tickets import _info, issue_in_session
 from app.queue.workdays import add_working_days
 
 __all__ = ["ApplicantInfo", "RegistrationForm", "RegistrationResult"]
-
-_NAME = re.compile(r"^[A-Za-z][A-Za-z .,'\-]*$")
-_PASSPORT = re.compile(r"^[A-Z0-9]{6,12}$")
-_PHONE = re.compile(r"^\+?[0-9]{8,15}$")
-
 
 def _applicant_info(a: Applicant) -> ApplicantInfo:
     return ApplicantInfo(
@@ -71,43 +66,6 @@ def tariff_rows(s: Session) -> list[TariffRow]:
 def load_tariffs(db: Database) -> list[TariffRow]:
     with db.session() as s:
         return tariff_rows(s)
-
-
-def check_name(name: str) -> Problem | None:
-    name = " ".join(name.split())
-    if not name:
-        return Problem("field.required", "name")
-    if len(name) < 2:
-        return Problem("name.short", "name")
-    if not _NAME.match(name):
-        return Problem("name.chars", "name")
-    return None
-
-
-def check_birth_date(d: date | None, today: date) -> Problem | None:
-    if d is None:
-        return Problem("field.required", "birth_date")
-    if d > today:
-        return Problem("birth.future", "birth_date")
-    if d.year < today.year - 120:
-        return Problem("birth.old", "birth_date")
-    return None
-
-
-def check_phone(phone: str) -> Problem | None:
-    """An optional phone number: 8–15 digits, an optional +, spaces and dashes ignored."""
-    digits = phone.strip().replace(" ", "").replace("-", "")
-    return Problem("phone.format", "phone") if digits and not _PHONE.match(digits) else None
-
-
-def check_person(name: str, birth_date: date | None, sex: str, phone: str, today: date) -> list[Problem]:
-    """The checks every applicant gets, WNI or WNA: name, birth date, sex, phone."""
-    problems = [p for p in (check_name(name), check_birth_date(birth_date, today)) if p]
-    if sex not in ("L", "P"):
-        problems.append(Problem("sex.invalid", "sex"))
-    if phone_problem := check_phone(phone):
-        problems.append(phone_problem)
-    return problems
 
 
 def validate_form(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from app.changes import Changes
 from app.desk.passport import Fee
 from app.problems import Problem
 from app.queue.ticket_rows import TicketInfo
@@ -53,3 +54,6 @@ class RegistrationResult:
     ticket: TicketInfo
     warnings: list[Problem]
     collection_date: date | None
+    # A walk-in registration writes the applicant, the application and a ticket; a booked
+    # check-in (app.desk.appointments.check_in) adds the appointment it marks.
+    changes: Changes = Changes(tickets=True, applicants=True, applications=True)

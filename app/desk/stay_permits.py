@@ -1,8 +1,10 @@
 """Foreign nationals' stay-permit services handled at the desk (no I/O: the window reads it at start)."""
 
-PERMIT_KINDS: dict[str, tuple[str, str]] = {
-    "itk_itas": ("Alih status ITK → ITAS", "ITK → ITAS conversion"),
-    "itas_itap": ("Alih status ITAS → ITAP", "ITAS → ITAP conversion"),
-    "itas_perpanjangan": ("Perpanjangan ITAS", "ITAS extension"),
-    "perubahan_alamat": ("Perubahan alamat", "Address change"),
+from app.i18n import N_
+
+PERMIT_KINDS: dict[str, str] = {
+    "itk_itas": N_("ITK → ITAS conversion"),
+    "itas_itap": N_("ITAS → ITAP conversion"),
+    "itas_perpanjangan": N_("ITAS extension"),
+    "perubahan_alamat": N_("Address change"),
 }

@@ -19,12 +19,13 @@ from typing import Any, Final
 from sqlalchemy import select
 
 from app import __version__
+from app.changes import Changes
 from app.db.engine import Database
 from app.db.models import Office, Ticket
 from app.db.visit_models import MonthlyFigure
 from app.desk.passport import KINDS
 from app.figures.service_figures import service_figures
-from app.i18n import register_messages
+from app.i18n import N_, register_messages
 from app.monev.exchange.package_file import canonical_json, sha256_hex, write_atomically
 from app.problems import InputRejected, Problem
 
@@ -50,17 +51,17 @@ _TOP_KEYS = {
 }
 
 register_messages({
-    "figures_file.period": ("Periode {start} s.d. {end} tidak sah (bulan awal ≤ bulan akhir, maks. {max} bulan).", "The period {start} to {end} is not valid (first month ≤ last month, at most {max} months)."),
-    "figures_file.office_unknown": ("Kantor {code} tidak ada di basis data ini.", "Office {code} is not in this database."),
-    "figures_file.empty": ("Tidak ada data layanan untuk {code} pada periode {start} s.d. {end}.", "There are no service figures for {code} from {start} to {end}."),
-    "figures_file.unreadable": ("Berkas {name} tidak ditemukan atau tidak dapat dibaca.", "File {name} is missing or cannot be read."),
-    "figures_file.too_large": ("Berkas {name} terlalu besar untuk berkas angka layanan ({size} byte; maks. {max}).", "File {name} is too large for a figures file ({size} bytes; max {max})."),
-    "figures_file.not_json": ("Berkas {name} bukan JSON UTF-8 yang sah.", "File {name} is not valid UTF-8 JSON."),
-    "figures_file.format": ("Berkas ini bukan berkas angka layanan KanimDesk (format '{value}').", "This file is not a KanimDesk figures file (format '{value}')."),
-    "figures_file.newer_version": ("Berkas dibuat oleh KanimDesk yang lebih baru (format versi {version}; versi ini mengenal sampai {known}). Perbarui KanimDesk.", "The file was made by a newer KanimDesk (format version {version}; this one knows up to {known}). Update KanimDesk."),
-    "figures_file.hash": ("Isi berkas angka layanan tidak cocok dengan sidiknya (SHA-256); berkas rusak atau telah diubah.", "The figures file's content does not match its fingerprint (SHA-256); the file is damaged or was altered."),
-    "figures_file.field": ("Berkas angka layanan: '{where}' tidak sah ({value}).", "Figures file: '{where}' is not valid ({value})."),
-    "figures_file.month_twice": ("Berkas angka layanan: bulan {month} tercantum dua kali.", "Figures file: month {month} is listed twice."),
+    "figures_file.period": N_("The period {start} to {end} is not valid (first month ≤ last month, at most {max} months)."),
+    "figures_file.office_unknown": N_("Office {code} is not in this database."),
+    "figures_file.empty": N_("There are no service figures for {code} from {start} to {end}."),
+    "figures_file.unreadable": N_("File {name} is missing or cannot be read."),
+    "figures_file.too_large": N_("File {name} is too large for a figures file ({size} bytes; max {max})."),
+    "figures_file.not_json": N_("File {name} is not valid UTF-8 JSON."),
+    "figures_file.format": N_("This file is not a KanimDesk figures file (format '{value}')."),
+    "figures_file.newer_version": N_("The file was made by a newer KanimDesk (format version {version}; this one knows up to {known}). Update KanimDesk."),
+    "figures_file.hash": N_("The figures file's content does not match its fingerprint (SHA-256); the file is damaged or was altered."),
+    "figures_file.field": N_("Figures file: '{where}' is not valid ({value})."),
+    "figures_file.month_twice": N_("Figures file: month {month} is listed twice."),
 })  # fmt: skip
 
 
@@ -71,6 +72,7 @@ class FiguresImport:
     office_code: str
     office_name: str = ""
     changed: int = 0  # figures that were new or different
+    changes: Changes = Changes(figures=True)
 
 
 def _month_list(start: tuple[int, int], end: tuple[int, int]) -> list[tuple[int, int]]:
@@ -307,4 +309,4 @@ def import_figures_file(db: Database, path: Path) -> FiguresImport:
                     s.add(row)
                 row.value, row.source, row.updated_at = value, "import", now
                 changed += 1
-    return FiguresImport(len(months), stored, code, name, changed)
+    return FiguresImport(len(months), stored, code, name, changed, Changes(figures=changed > 0))

@@ -12,26 +12,32 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.changes import Changes
 from app.db.engine import Database
 from app.db.models import Application, Office, Ticket
 from app.db.visit_models import MonthlyFigure
 from app.desk.passport import KINDS
-from app.i18n import register_messages
+from app.i18n import N_, register_messages
 from app.problems import InputRejected, Problem
 
 register_messages({
-    "figures.metric": ("Ukuran '{value}' tidak dikenal.", "Unknown metric '{value}'."),
-    "figures.month": ("Bulan {year}-{month} tidak sah.", "Month {year}-{month} is not valid."),
-    "figures.value": ("Nilai {value} tidak sah.", "Value {value} is not valid."),
+    "figures.metric": N_("Unknown metric '{value}'."),
+    "figures.month": N_("Month {year}-{month} is not valid."),
+    "figures.value": N_("Value {value} is not valid."),
 })
 
-METRICS: dict[str, tuple[str, str]] = {
-    "epaspor_applications": ("Pemohon e-Paspor", "e-Passport applications"),
-    "applications_total": ("Jumlah permohonan paspor", "Passport applications"),
-    **{f"applications_{k}": (f"Permohonan {k.replace('_', ' ')}", f"Applications: {k.replace('_', ' ')}") for k in KINDS},
-    "avg_wait_minutes": ("Rata-rata waktu tunggu (menit)", "Average waiting time (minutes)"),
-    "no_show_rate": ("Persentase tidak hadir", "No-show rate"),
-    "tickets_issued": ("Nomor antrean diterbitkan", "Tickets issued"),
+# Metric code → its name; one applications_<kind> per application kind (KINDS).
+METRICS: dict[str, str] = {
+    "epaspor_applications": N_("e-Passport applications"),
+    "applications_total": N_("Passport applications"),
+    "applications_baru": N_("Applications: new"),
+    "applications_penggantian": N_("Applications: replacement"),
+    "applications_hilang": N_("Applications: lost"),
+    "applications_rusak": N_("Applications: damaged"),
+    "applications_perubahan_data": N_("Applications: data change"),
+    "avg_wait_minutes": N_("Average waiting time (minutes)"),
+    "no_show_rate": N_("No-show rate"),
+    "tickets_issued": N_("Tickets issued"),
 }
 
 
@@ -127,7 +133,7 @@ def service_figures(db: Database, office_code: str, months: list[tuple[int, int]
 
 
 def record_monthly_figure(db: Database, office_code: str, year: int, month: int, metric: str,
-                          value: float, source: str = "office") -> None:  # fmt: skip
+                          value: float, source: str = "office") -> Changes:  # fmt: skip
     """Store one monthly aggregate (entered at the office or imported), replacing the old value."""
     problems = []
     if metric not in METRICS:
@@ -148,3 +154,4 @@ def record_monthly_figure(db: Database, office_code: str, year: int, month: int,
             row = MonthlyFigure(office_code=office_code, year=year, month=month, metric=metric)
             s.add(row)
         row.value, row.source, row.updated_at = float(value), source, datetime.now()
+    return Changes(figures=True)

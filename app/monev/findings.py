@@ -2,51 +2,44 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, aliased
 
+from app.changes import NOTHING, Changes
 from app.db.engine import Database
 from app.db.visit_models import Finding, FindingFollowUp, TemplateItem, TemplateSection, Visit
-from app.i18n import register_messages
+from app.i18n import N_, register_messages
 from app.problems import InputRejected, Problem
 
-PRIORITIES: dict[str, tuple[str, str]] = {
-    "rendah": ("Rendah", "Low"),
-    "sedang": ("Sedang", "Medium"),
-    "tinggi": ("Tinggi", "High"),
-    "kritis": ("Kritis", "Critical"),
+PRIORITIES: dict[str, str] = {
+    "rendah": N_("Low"),
+    "sedang": N_("Medium"),
+    "tinggi": N_("High"),
+    "kritis": N_("Critical"),
 }
-FINDING_STATUSES: dict[str, tuple[str, str]] = {
-    "terbuka": ("Terbuka", "Open"),
-    "dalam_proses": ("Dalam proses", "In progress"),
-    "selesai": ("Selesai", "Done"),
-    "diverifikasi": ("Diverifikasi", "Verified"),
+# "Outstanding", not "Open": the catalogue has one translation per English source, and
+# "Open" is also the verb on buttons.
+FINDING_STATUSES: dict[str, str] = {
+    "terbuka": N_("Outstanding"),
+    "dalam_proses": N_("In progress"),
+    "selesai": N_("Done"),
+    "diverifikasi": N_("Verified"),
 }
 OPEN_STATUSES = ("terbuka", "dalam_proses")
+# A finding written touches its visit's updated-at stamp too.
+FINDING_WRITTEN = Changes(findings=True, visits=True)
 
 register_messages({
-    "visit.not_found": ("Kunjungan {id} tidak ditemukan.", "Visit {id} not found."),
-    "visit.final": (
-        "Kunjungan sudah final; buka kembali (reopen) untuk mengubahnya.",
-        "The visit is final; reopen it to change it.",
-    ),
-    "visit.item_not_in_template": (
-        "Butir {item} bukan bagian dari template kunjungan ini.",
-        "Item {item} is not part of this visit's template.",
-    ),
-    "finding.not_found": ("Temuan {id} tidak ditemukan.", "Finding {id} not found."),
-    "finding.priority": (
-        "Prioritas '{value}' tidak dikenal; pilih rendah, sedang, tinggi atau kritis.",
-        "Unknown priority '{value}'; choose rendah, sedang, tinggi or kritis.",
-    ),
-    "finding.status": (
-        "Status '{value}' tidak dikenal; pilih terbuka, dalam_proses, selesai atau diverifikasi.",
-        "Unknown status '{value}'; choose terbuka, dalam_proses, selesai or diverifikasi.",
-    ),
-    "finding.too_long": ("Teks terlalu panjang (maks. {max} karakter).", "Text is too long (max {max} characters)."),
+    "visit.not_found": N_("Visit {id} not found."),
+    "visit.final": N_("The visit is final; reopen it to change it."),
+    "visit.item_not_in_template": N_("Item {item} is not part of this visit's template."),
+    "finding.not_found": N_("Finding {id} not found."),
+    "finding.priority": N_("Unknown priority '{value}'; choose rendah, sedang, tinggi or kritis."),
+    "finding.status": N_("Unknown status '{value}'; choose terbuka, dalam_proses, selesai or diverifikasi."),
+    "finding.too_long": N_("Text is too long (max {max} characters)."),
 })  # fmt: skip
 
 
@@ -99,6 +92,7 @@ class FindingInfo:
     created_at: datetime
     updated_at: datetime
     follow_ups: tuple[FollowUpInfo, ...] = ()
+    changes: Changes = field(default=NOTHING, compare=False)  # what the call that gave it wrote
 
     @property
     def is_open(self) -> bool:
@@ -149,7 +143,7 @@ def _follow_up_info(f: FindingFollowUp) -> FollowUpInfo:
     return FollowUpInfo(f.id, f.uuid, f.at, f.status, f.note or "", f.by_name or "", f.created_at)
 
 
-def _info(f: Finding, item_codes: dict[int, str]) -> FindingInfo:
+def _info(f: Finding, item_codes: dict[int, str], changes: Changes = NOTHING) -> FindingInfo:
     return FindingInfo(
         id=f.id, uuid=f.uuid, visit_id=f.visit_id, item_id=f.item_id,
         item_code=item_codes.get(f.item_id) if f.item_id else None,
@@ -157,7 +151,7 @@ def _info(f: Finding, item_codes: dict[int, str]) -> FindingInfo:
         due_date=f.due_date, status=f.status, carried_from=f.carried_from,
         carried_status=f.carried_status, raised_on=f.raised_on,
         created_at=f.created_at, updated_at=f.updated_at,
-        follow_ups=tuple(_follow_up_info(x) for x in f.follow_ups),
+        follow_ups=tuple(_follow_up_info(x) for x in f.follow_ups), changes=changes,
     )  # fmt: skip
 
 
@@ -200,7 +194,7 @@ def add_finding(db: Database, visit_id: int, draft: FindingDraft) -> FindingInfo
         s.add(f)
         visit.updated_at = now
         s.flush()
-        return _info(f, template_item_ids(s, visit.template_id))
+        return _info(f, template_item_ids(s, visit.template_id), FINDING_WRITTEN)
 
 
 def _finding(s: Session, finding_id: int) -> Finding:
@@ -222,15 +216,16 @@ def update_finding(db: Database, finding_id: int, draft: FindingDraft) -> Findin
         _apply(f, draft, now)
         visit.updated_at = now
         s.flush()
-        return _info(f, template_item_ids(s, visit.template_id))
+        return _info(f, template_item_ids(s, visit.template_id), FINDING_WRITTEN)
 
 
-def delete_finding(db: Database, finding_id: int) -> None:
+def delete_finding(db: Database, finding_id: int) -> Changes:
     with db.write() as s:
         f = _finding(s, finding_id)
         visit = visit_for_change(s, f.visit_id)
         s.delete(f)
         visit.updated_at = datetime.now()
+    return FINDING_WRITTEN
 
 
 def add_follow_up(db: Database, finding_id: int, follow_up: FollowUp) -> FindingInfo:
@@ -255,7 +250,7 @@ def add_follow_up(db: Database, finding_id: int, follow_up: FollowUp) -> Finding
         f.status = follow_up.status
         f.updated_at = visit.updated_at = now
         s.flush()
-        return _info(f, template_item_ids(s, visit.template_id))
+        return _info(f, template_item_ids(s, visit.template_id), FINDING_WRITTEN)
 
 
 def findings_in_session(s: Session, visit: Visit) -> list[FindingInfo]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Final
@@ -13,9 +13,10 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.changes import NOTHING, Changes
 from app.db.engine import Database
 from app.db.visit_models import Attachment, VisitAttachment
-from app.i18n import register_messages
+from app.i18n import N_, register_messages
 from app.monev.findings import template_item_ids, visit_for_change
 from app.problems import InputRejected, Problem
 
@@ -25,11 +26,13 @@ PHOTO_LONG_SIDE: Final = 1600
 PHOTO_QUALITY: Final = 85
 
 register_messages({
-    "photo.too_large": ("Foto terlalu besar ({size_mb} MB; maks. {max_mb} MB).", "The photo is too large ({size_mb} MB; max {max_mb} MB)."),
-    "photo.not_image": ("Berkas {name} bukan gambar yang dapat dibaca (JPEG, PNG, …).", "File {name} is not a readable image (JPEG, PNG, …)."),
-    "photo.too_many_pixels": ("Gambar {name} terlalu besar ({megapixels} MP).", "Image {name} is too large ({megapixels} MP)."),
-    "photo.not_found": ("Lampiran {id} tidak ditemukan.", "Attachment {id} not found."),
+    "photo.too_large": N_("The photo is too large ({size_mb} MB; max {max_mb} MB)."),
+    "photo.not_image": N_("File {name} is not a readable image (JPEG, PNG, …)."),
+    "photo.too_many_pixels": N_("Image {name} is too large ({megapixels} MP)."),
+    "photo.not_found": N_("Attachment {id} not found."),
 })  # fmt: skip
+# A photo written touches its visit's updated-at stamp too.
+PHOTO_WRITTEN = Changes(photos=True, visits=True)
 
 
 @dataclass(frozen=True)
@@ -47,11 +50,13 @@ class AttachmentInfo:
     item_id: int | None
     position: int
     already_attached: bool = False  # attach_photo found the same photo in this visit
+    changes: Changes = field(default=NOTHING, compare=False)  # what the call that gave it wrote
 
-def _link_info(link: VisitAttachment, already: bool = False) -> AttachmentInfo:
+
+def _link_info(link: VisitAttachment, already: bool = False, changes: Changes = NOTHING) -> AttachmentInfo:
     a = link.attachment
     return AttachmentInfo(link.id, link.uuid, link.visit_id, a.id, a.sha256, a.mime, a.size, a.width,
-                          a.height, link.caption or "", link.item_id, link.position, already)  # fmt: skip
+                          a.height, link.caption or "", link.item_id, link.position, already, changes)  # fmt: skip
 
 
 def attachments_in_session(s: Session, visit_id: int) -> list[AttachmentInfo]:
@@ -123,7 +128,7 @@ def attach_photo(db: Database, visit_id: int, path: Path, caption: str = "", ite
         s.add(link)
         v.updated_at = now
         s.flush()
-        return _link_info(link)
+        return _link_info(link, changes=PHOTO_WRITTEN)
 
 
 def _link(s: Session, link_id: int) -> VisitAttachment:
@@ -141,10 +146,10 @@ def update_photo(db: Database, link_id: int, caption: str, item_id: int | None =
             raise InputRejected([Problem("visit.item_not_in_template", "item_id", {"item": item_id})])
         link.caption, link.item_id = caption.strip(), item_id
         link.updated_at = v.updated_at = datetime.now()
-        return _link_info(link)
+        return _link_info(link, changes=PHOTO_WRITTEN)
 
 
-def remove_photo(db: Database, link_id: int) -> None:
+def remove_photo(db: Database, link_id: int) -> Changes:
     """Take a photo off the visit; the image goes too when no other visit uses it."""
     with db.write() as s:
         link = _link(s, link_id)
@@ -156,6 +161,7 @@ def remove_photo(db: Database, link_id: int) -> None:
                         .where(VisitAttachment.attachment_id == attachment_id)):  # fmt: skip
             s.delete(s.get(Attachment, attachment_id))
         v.updated_at = datetime.now()
+    return PHOTO_WRITTEN
 
 
 def attachment_bytes(db: Database, attachment_id: int) -> bytes:

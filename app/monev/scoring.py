@@ -24,6 +24,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Protocol
+
+from app.i18n import N_, _, number
 
 NA = "na"
 
@@ -31,19 +34,17 @@ NA = "na"
 @dataclass(frozen=True)
 class AnswerOption:
     code: str
-    label_id: str
-    label_en: str
+    name: str  # English source (N_), shown with label()
     score: float | None  # None: N.A., leaves the denominator
 
-    def label(self, lang: str = "id") -> str:
-        return self.label_en if lang == "en" else self.label_id
+    def label(self, lang: str | None = None) -> str:
+        return _(self.name, lang)
 
 
 @dataclass(frozen=True)
 class AnswerSet:
     code: str
-    label_id: str
-    label_en: str
+    name: str  # English source (N_), shown with label()
     kind: str  # choice | number | text
     options: tuple[AnswerOption, ...] = ()
 
@@ -54,42 +55,44 @@ class AnswerSet:
     def option(self, code: str) -> AnswerOption | None:
         return next((o for o in self.options if o.code == code), None)
 
-    def label(self, lang: str = "id") -> str:
-        return self.label_en if lang == "en" else self.label_id
+    def label(self, lang: str | None = None) -> str:
+        return _(self.name, lang)
 
 
-_NA_OPTION = AnswerOption(NA, "N.A.", "N/A", None)
+_NA_OPTION = AnswerOption(NA, N_("N/A"), None)
 
+# Where an English word also means something else in the program ("In progress" of a finding,
+# "Number" of a ticket), the option uses another English word: the catalogue has one
+# translation per English source.
 ANSWER_SETS: dict[str, AnswerSet] = {
     s.code: s
     for s in (
-        AnswerSet("yn", "Ya / Tidak", "Yes / No", "choice", (
-            AnswerOption("ya", "Ya", "Yes", 1.0),
-            AnswerOption("tidak", "Tidak", "No", 0.0),
+        AnswerSet("yn", N_("Yes / No"), "choice", (
+            AnswerOption("ya", N_("Yes"), 1.0),
+            AnswerOption("tidak", N_("No"), 0.0),
             _NA_OPTION,
         )),
-        AnswerSet("facility", "Ada / Proses / Tidak Ada", "Present / In progress / Absent", "choice", (
-            AnswerOption("ada", "Ada", "Present", 1.0),
-            AnswerOption("proses", "Proses", "In progress", 0.5),
-            AnswerOption("tidak_ada", "Tidak Ada", "Absent", 0.0),
+        AnswerSet("facility", N_("Present / Under way / Absent"), "choice", (
+            AnswerOption("ada", N_("Present"), 1.0),
+            AnswerOption("proses", N_("Under way"), 0.5),
+            AnswerOption("tidak_ada", N_("Absent"), 0.0),
             _NA_OPTION,
         )),
-        AnswerSet("compliance", "Patuh / Cukup Patuh / Kurang Patuh",
-                  "Compliant / Fairly compliant / Poorly compliant", "choice", (
-            AnswerOption("patuh", "Patuh", "Compliant", 1.0),
-            AnswerOption("cukup_patuh", "Cukup Patuh", "Fairly compliant", 0.5),
-            AnswerOption("kurang_patuh", "Kurang Patuh", "Poorly compliant", 0.0),
+        AnswerSet("compliance", N_("Compliant / Fairly compliant / Poorly compliant"), "choice", (
+            AnswerOption("patuh", N_("Compliant"), 1.0),
+            AnswerOption("cukup_patuh", N_("Fairly compliant"), 0.5),
+            AnswerOption("kurang_patuh", N_("Poorly compliant"), 0.0),
             _NA_OPTION,
         )),
-        AnswerSet("scale4", "Skala 1–4", "Scale 1–4", "choice", (
-            AnswerOption("1", "1 (Kurang)", "1 (Poor)", 0.0),
-            AnswerOption("2", "2 (Cukup)", "2 (Fair)", 1 / 3),
-            AnswerOption("3", "3 (Baik)", "3 (Good)", 2 / 3),
-            AnswerOption("4", "4 (Sangat baik)", "4 (Very good)", 1.0),
+        AnswerSet("scale4", N_("Scale 1–4"), "choice", (
+            AnswerOption("1", N_("1 (Poor)"), 0.0),
+            AnswerOption("2", N_("2 (Fair)"), 1 / 3),
+            AnswerOption("3", N_("3 (Good)"), 2 / 3),
+            AnswerOption("4", N_("4 (Very good)"), 1.0),
             _NA_OPTION,
         )),
-        AnswerSet("number", "Angka", "Number", "number"),
-        AnswerSet("text", "Teks bebas", "Free text", "text"),
+        AnswerSet("number", N_("Numeric"), "number"),
+        AnswerSet("text", N_("Free text"), "text"),
     )
 }  # fmt: skip
 
@@ -110,6 +113,38 @@ def answer_score(answer_set: str, answer: str | None) -> float | None:
 def is_valid_answer(answer_set: str, answer: str) -> bool:
     aset = ANSWER_SETS.get(answer_set)
     return bool(aset and aset.option(answer))
+
+
+class RecordedAnswer(Protocol):
+    """What was entered for one item (app.monev.answers.AnswerInfo is one)."""
+
+    @property
+    def answer(self) -> str | None: ...
+    @property
+    def number(self) -> float | None: ...
+    @property
+    def text(self) -> str | None: ...
+
+
+def answer_words(answer_set: str, recorded: RecordedAnswer | None, lang: str | None = None) -> str:
+    """What the supervisor answered, in words: 'Ya', 'Cukup Patuh', '12,5', or the text as written.
+
+    The one place the checklist, the report and the command line take an answer's words from.
+    """
+    if recorded is None:
+        return ""
+    aset = ANSWER_SETS.get(answer_set)
+    if aset is None or aset.kind == "choice":
+        option = aset.option(recorded.answer) if aset and recorded.answer else None
+        return option.label(lang) if option else (recorded.answer or "")
+    if aset.kind == "number":
+        return "" if recorded.number is None else number(recorded.number, lang, "#,##0.###")
+    return recorded.text or ""
+
+
+def answer_fraction(answer_set: str, recorded: RecordedAnswer | None) -> float | None:
+    """The score fraction 0..1 of what was entered; None for N.A., nothing entered or an unscored set."""
+    return answer_score(answer_set, recorded.answer if recorded is not None else None)
 
 
 @dataclass(frozen=True)
@@ -223,15 +258,15 @@ def score_visit(sections: Sequence[ScoredSection]) -> VisitScore:
 
 # --- SKM (Survei Kepuasan Masyarakat) index bands, PermenPANRB 14/2017 ----
 
-SKM_GRADES: tuple[tuple[str, Decimal, str, str], ...] = (
-    ("A", Decimal("88.31"), "Sangat Baik", "Very good"),
-    ("B", Decimal("76.61"), "Baik", "Good"),
-    ("C", Decimal("65.00"), "Kurang Baik", "Poor"),
-    ("D", Decimal("25.00"), "Tidak Baik", "Very poor"),
+SKM_GRADES: tuple[tuple[str, Decimal, str], ...] = (
+    ("A", Decimal("88.31"), N_("Very good")),
+    ("B", Decimal("76.61"), N_("Good")),
+    ("C", Decimal("65.00"), N_("Poor")),
+    ("D", Decimal("25.00"), N_("Very poor")),
 )
 
 
-def skm_grade(index: float, lang: str = "id") -> tuple[str, str] | None:
+def skm_grade(index: float, lang: str | None = None) -> tuple[str, str] | None:
     """('B', 'Baik') for an IKM of 80.5; None outside 25–100.
 
     The index is taken as published, rounded half-up to two decimals, so that
@@ -240,7 +275,7 @@ def skm_grade(index: float, lang: str = "id") -> tuple[str, str] | None:
     value = Decimal(str(index)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     if value > 100:
         return None
-    for grade, floor, label_id, label_en in SKM_GRADES:
+    for grade, floor, name in SKM_GRADES:
         if value >= floor:
-            return grade, (label_en if lang == "en" else label_id)
+            return grade, _(name, lang)
     return None

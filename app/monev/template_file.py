@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from app.i18n import register_messages
+from app.i18n import N_, register_messages
 from app.monev.scoring import ANSWER_SETS
 from app.problems import InputRejected, Problem
 
@@ -19,50 +19,47 @@ MAX_FILE_BYTES = 1_000_000
 MAX_SECTIONS, MAX_ITEMS = 50, 500
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
 
-# Problems about one place in the file: "{where}: ..." or, when the line is
-# known, "Baris {line}, {where}: ...". Both variants are registered below.
-_PLACED: dict[str, tuple[str, str]] = {
-    "template.not_mapping": ("harus berupa pasangan kunci: nilai.", "must be a set of key: value pairs."),
-    "template.not_list": ("'{field}' harus berupa daftar (baris diawali '- ').", "'{field}' must be a list (lines starting with '- ')."),
-    "template.missing": ("'{field}' wajib diisi.", "'{field}' is required."),
-    "template.unknown_field": ("kunci '{field}' tidak dikenal (salah ketik?).", "unknown key '{field}' (a typo?)."),
-    "template.not_text": ("'{field}' harus berupa teks; beri tanda kutip bila perlu.", "'{field}' must be text; put it in quotes if needed."),
-    "template.too_long": ("'{field}' terlalu panjang (maks. {max} karakter).", "'{field}' is too long (max {max} characters)."),
-    "template.code": ("kode '{code}' hanya boleh huruf, angka, titik, garis bawah dan tanda hubung (maks. 40).", "code '{code}' may only hold letters, digits, dots, underscores and hyphens (max 40)."),
-    "template.version": ("versi harus bilangan bulat 1 atau lebih (sekarang: {value}).", "version must be a whole number of 1 or more (now: {value})."),
-    "template.empty": ("'{field}' tidak boleh kosong.", "'{field}' cannot be empty."),
-    "template.too_many": ("terlalu banyak {field} (maks. {max}).", "too many {field} (max {max})."),
-    "template.duplicate_section": ("kode bagian '{code}' sudah dipakai bagian lain.", "section code '{code}' is used by another section."),
-    "template.duplicate_item": ("kode butir '{code}' sudah dipakai di bagian {other}.", "item code '{code}' is already used in section {other}."),
-    "template.answer_set": ("jenis jawaban '{value}' tidak dikenal; pilih: {allowed}.", "unknown answer set '{value}'; choose one of: {allowed}."),
-    "template.weight": ("bobot harus angka lebih dari 0 dan paling besar 1000 (sekarang: {value}).", "weight must be a number above 0 and at most 1000 (now: {value})."),
-    "template.critical": ("'critical' harus true atau false (sekarang: {value}).", "'critical' must be true or false (now: {value})."),
-    "template.critical_unscored": ("butir kritis harus berjawaban yang dinilai, bukan '{value}'.", "a critical item needs a scored answer set, not '{value}'."),
-}  # fmt: skip
-
-_MESSAGES: dict[str, tuple[str, str]] = {
-    "template.yaml_syntax": (
-        "Berkas template bukan YAML yang sah (baris {line}, kolom {column}): {reason}.",
-        "The template file is not valid YAML (line {line}, column {column}): {reason}.",
-    ),
-    "template.duplicate_key": (
-        "Baris {line}: kunci '{name}' ditulis dua kali.",
-        "Line {line}: key '{name}' is written twice.",
-    ),
-    "template.encoding": (
-        "Berkas template bukan teks UTF-8.",
-        "The template file is not UTF-8 text.",
-    ),
-    "template.too_large": (
-        "Berkas template terlalu besar ({size} byte; maks. {max}).",
-        "The template file is too large ({size} bytes; max {max}).",
-    ),
-    "template.not_found": ("Template {id} tidak ditemukan.", "Template {id} not found."),
-}
-for _key, (_id, _en) in _PLACED.items():
-    _MESSAGES[_key] = ("{where}: " + _id, "{where}: " + _en)
-    _MESSAGES[_key + "@line"] = ("Baris {line}, {where}: " + _id, "Line {line}, {where}: " + _en)
-register_messages(_MESSAGES)
+# Problems about one place in the file: "{where}: ..." or, when the line is known,
+# "Line {line}, {where}: ..." (the key with "@line").
+register_messages({
+    "template.not_mapping": N_("{where}: must be a set of key: value pairs."),
+    "template.not_list": N_("{where}: '{field}' must be a list (lines starting with '- ')."),
+    "template.missing": N_("{where}: '{field}' is required."),
+    "template.unknown_field": N_("{where}: unknown key '{field}' (a typo?)."),
+    "template.not_text": N_("{where}: '{field}' must be text; put it in quotes if needed."),
+    "template.too_long": N_("{where}: '{field}' is too long (max {max} characters)."),
+    "template.code": N_("{where}: code '{code}' may only hold letters, digits, dots, underscores and hyphens (max 40)."),
+    "template.version": N_("{where}: version must be a whole number of 1 or more (now: {value})."),
+    "template.empty": N_("{where}: '{field}' cannot be empty."),
+    "template.too_many": N_("{where}: too many {field} (max {max})."),
+    "template.duplicate_section": N_("{where}: section code '{code}' is used by another section."),
+    "template.duplicate_item": N_("{where}: item code '{code}' is already used in section {other}."),
+    "template.answer_set": N_("{where}: unknown answer set '{value}'; choose one of: {allowed}."),
+    "template.weight": N_("{where}: weight must be a number above 0 and at most 1000 (now: {value})."),
+    "template.critical": N_("{where}: 'critical' must be true or false (now: {value})."),
+    "template.critical_unscored": N_("{where}: a critical item needs a scored answer set, not '{value}'."),
+    "template.not_mapping@line": N_("Line {line}, {where}: must be a set of key: value pairs."),
+    "template.not_list@line": N_("Line {line}, {where}: '{field}' must be a list (lines starting with '- ')."),
+    "template.missing@line": N_("Line {line}, {where}: '{field}' is required."),
+    "template.unknown_field@line": N_("Line {line}, {where}: unknown key '{field}' (a typo?)."),
+    "template.not_text@line": N_("Line {line}, {where}: '{field}' must be text; put it in quotes if needed."),
+    "template.too_long@line": N_("Line {line}, {where}: '{field}' is too long (max {max} characters)."),
+    "template.code@line": N_("Line {line}, {where}: code '{code}' may only hold letters, digits, dots, underscores and hyphens (max 40)."),
+    "template.version@line": N_("Line {line}, {where}: version must be a whole number of 1 or more (now: {value})."),
+    "template.empty@line": N_("Line {line}, {where}: '{field}' cannot be empty."),
+    "template.too_many@line": N_("Line {line}, {where}: too many {field} (max {max})."),
+    "template.duplicate_section@line": N_("Line {line}, {where}: section code '{code}' is used by another section."),
+    "template.duplicate_item@line": N_("Line {line}, {where}: item code '{code}' is already used in section {other}."),
+    "template.answer_set@line": N_("Line {line}, {where}: unknown answer set '{value}'; choose one of: {allowed}."),
+    "template.weight@line": N_("Line {line}, {where}: weight must be a number above 0 and at most 1000 (now: {value})."),
+    "template.critical@line": N_("Line {line}, {where}: 'critical' must be true or false (now: {value})."),
+    "template.critical_unscored@line": N_("Line {line}, {where}: a critical item needs a scored answer set, not '{value}'."),
+    "template.yaml_syntax": N_("The template file is not valid YAML (line {line}, column {column}): {reason}."),
+    "template.duplicate_key": N_("Line {line}: key '{name}' is written twice."),
+    "template.encoding": N_("The template file is not UTF-8 text."),
+    "template.too_large": N_("The template file is too large ({size} bytes; max {max})."),
+    "template.not_found": N_("Template {id} not found."),
+})  # fmt: skip
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -10,6 +10,7 @@ from sqlalchemy import exists, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.changes import NOTHING, Changes
 from app.config import resources_dir
 from app.db.engine import Database
 from app.db.visit_models import ChecklistTemplate, TemplateItem, TemplateSection, Visit
@@ -32,6 +33,7 @@ __all__ = [
 
 DEFAULT_TEMPLATE_CODE = "monev-paspor"
 DEFAULT_TEMPLATE_FILE = "checklists/monev-paspor-v1.yaml"
+_WRITTEN = ("created", "updated", "new_version")
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class TemplateInfo:
     created_at: datetime
     # What the call did: created | unchanged | updated | new_version ("" when only read).
     outcome: str = ""
+    changes: Changes = field(default=NOTHING, compare=False)  # templates, unless read or unchanged
 
 
 # --- the database -------------------------------------------------------------
@@ -62,6 +65,7 @@ def _info(s: Session, t: ChecklistTemplate, outcome: str = "") -> TemplateInfo:
         id=t.id, uuid=t.uuid, code=t.code, version=t.version, title=t.title,
         sections=len(t.sections), items=sum(len(sec.items) for sec in t.sections),
         in_use=in_use, created_at=t.created_at, outcome=outcome,
+        changes=Changes(templates=True) if outcome in _WRITTEN else NOTHING,
     )  # fmt: skip
 
 

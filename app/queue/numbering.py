@@ -5,21 +5,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-PRIORITIES: dict[str, tuple[str, str]] = {
-    "lansia": ("Lansia (60+)", "Elderly (60+)"),
-    "disabilitas": ("Penyandang disabilitas", "Person with disability"),
-    "ibu_hamil": ("Ibu hamil", "Pregnant woman"),
-    "anak": ("Anak / balita", "Child under 5"),
+from app.i18n import N_, _
+
+# Priority categories: these tickets are called before the others of their service.
+PRIORITIES: dict[str, str] = {
+    "lansia": N_("Elderly (60+)"),
+    "disabilitas": N_("Person with disability"),
+    "ibu_hamil": N_("Pregnant woman"),
+    "anak": N_("Child under 5"),
 }
 
 STATUSES = ("waiting", "called", "serving", "done", "no_show", "cancelled")
-STATUS_LABELS = {
-    "waiting": ("Menunggu", "Waiting"),
-    "called": ("Dipanggil", "Called"),
-    "serving": ("Dilayani", "Serving"),
-    "done": ("Selesai", "Done"),
-    "no_show": ("Tidak hadir", "No-show"),
-    "cancelled": ("Batal", "Cancelled"),
+STATUS_LABELS: dict[str, str] = {
+    "waiting": N_("Waiting"),
+    "called": N_("Called"),
+    "serving": N_("Serving"),
+    "done": N_("Done"),
+    "no_show": N_("No-show"),
+    "cancelled": N_("Cancelled"),
 }
 
 
@@ -27,18 +30,23 @@ STATUS_LABELS = {
 class ServiceSeed:
     prefix: str
     code: str
-    name_id: str
-    name_en: str
+    name: str  # English source; shown with label()
     kind: str  # wni_passport | wna_permit | collection | information
     sop_minutes: int
 
+    def label(self, lang: str | None = None) -> str:
+        return _(self.name, lang)
+
 
 SERVICES: tuple[ServiceSeed, ...] = (
-    ServiceSeed("A", "paspor", "Paspor baru / penggantian", "Passport new / replacement", "wni_passport", 30),
-    ServiceSeed("B", "paspor_hilang_rusak", "Paspor hilang / rusak (wawancara)", "Lost / damaged passport (interview)", "wni_passport", 45),
-    ServiceSeed("C", "izin_tinggal", "Izin tinggal WNA", "Foreigners' stay permits", "wna_permit", 30),
-    ServiceSeed("D", "penyerahan", "Penyerahan paspor", "Passport collection", "collection", 10),
+    ServiceSeed("A", "paspor", N_("Passport new / replacement"), "wni_passport", 30),
+    ServiceSeed("B", "paspor_hilang_rusak", N_("Lost / damaged passport (interview)"), "wni_passport", 45),
+    ServiceSeed("C", "izin_tinggal", N_("Foreigners' stay permits"), "wna_permit", 30),
+    ServiceSeed("D", "penyerahan", N_("Passport collection"), "collection", 10),
 )  # fmt: skip
+
+# Ticket prefix → service name (English source), for showing a ticket's service.
+SERVICE_NAMES: dict[str, str] = {svc.prefix: svc.name for svc in SERVICES}
 
 _NUMBER = re.compile(r"^\s*([A-Za-z])\s*-?\s*(\d{1,4})\s*$")
 

@@ -17,11 +17,11 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
 
 from app.config import Settings
-from app.i18n import clock, long_date
-from app.queue.numbering import PRIORITIES
+from app.i18n import LANGUAGES, N_, _, clock, label, language, long_date, ngettext
+from app.queue.numbering import PRIORITIES, SERVICE_NAMES
 
 if TYPE_CHECKING:
-    from app.queue.tickets import TicketInfo
+    from app.queue.ticket_rows import TicketInfo
 
 # Printable width of common thermal heads; the rest of the roll is the printer's own margin.
 PRINTABLE_MM = {80: 72.0, 58: 48.0}
@@ -29,14 +29,12 @@ TOP_MM = 3.0
 # Leave room above the cutter so the last line is not sliced off.
 BOTTOM_MM = 8.0
 
-LABELS: dict[str, tuple[str, str]] = {
-    "title": ("NOMOR ANTREAN", "QUEUE NUMBER"),
-    "priority": ("PRIORITAS", "PRIORITY"),
-    "reprint": ("CETAK ULANG", "REPRINT"),
-    "footer": (
-        "Simpan slip ini. Nomor dipanggil di layar antrean.",
-        "Keep this slip. Numbers are called on the queue display.",
-    ),
+# The slip's fixed words, translated into the language the slip is printed in.
+LABELS: dict[str, str] = {
+    "title": N_("QUEUE NUMBER"),
+    "priority": N_("PRIORITY"),
+    "reprint": N_("REPRINT"),
+    "footer": N_("Keep this slip. Numbers are called on the queue display."),
 }
 
 QR_MASK = 0  # any of the eight masks is valid; see qr_modules
@@ -45,14 +43,12 @@ FONT_BOLD = "Helvetica-Bold"
 
 
 def _label(key: str, lang: str) -> str:
-    pair = LABELS[key]
-    return pair[1] if lang == "en" else pair[0]
+    return _(LABELS[key], lang)
 
 
-def waiting_text(n: int, lang: str) -> str:
-    if lang == "en":
-        return f"Waiting ahead of you: {n} {'person' if n == 1 else 'people'}"
-    return f"Menunggu di depan Anda: {n} orang"
+def waiting_text(n: int, lang: str | None = None) -> str:
+    words = ngettext("Waiting ahead of you: {n} person", "Waiting ahead of you: {n} people", n, lang)
+    return words.format(n=n)
 
 
 def qr_modules(value: str) -> list[list[bool]]:
@@ -101,10 +97,11 @@ class QrMatrix(Flowable):
 class SlipRenderer:
     """Lays out one slip; the page height is whatever the content needs."""
 
-    def __init__(self, info: TicketInfo, settings: Settings, lang: str = "id"):
+    def __init__(self, info: TicketInfo, settings: Settings, lang: str | None = None):
         self.info = info
         self.settings = settings
-        self.lang = "en" if lang == "en" else "id"
+        # Printed in the language asked for, whatever the window speaks.
+        self.lang = lang if lang is not None and lang in LANGUAGES else language()
         self.paper_mm = settings.slip_paper_mm if settings.slip_paper_mm in PRINTABLE_MM else 80
         self.page_width = self.paper_mm * mm
         self.content_width = PRINTABLE_MM[self.paper_mm] * mm
@@ -156,9 +153,9 @@ class SlipRenderer:
         )
 
     def _priority_tag(self) -> Table:
-        pair = PRIORITIES[self.info.priority or ""]
-        label = f"{_label('priority', self.lang)} — {pair[1] if self.lang == 'en' else pair[0]}"
-        tag = Table([[self._para(label, "priority")]], colWidths=[self.content_width * 0.92])
+        category = label(PRIORITIES, self.info.priority, self.lang)
+        words = f"{_label('priority', self.lang)} — {category}"
+        tag = Table([[self._para(words, "priority")]], colWidths=[self.content_width * 0.92])
         tag.setStyle(
             TableStyle(
                 [
@@ -175,7 +172,7 @@ class SlipRenderer:
 
     def story(self) -> list[Flowable]:
         info, lang = self.info, self.lang
-        service = info.service_name_en if lang == "en" else info.service_name_id
+        service = label(SERVICE_NAMES, info.service_prefix or info.prefix, lang)
         when = f"{long_date(info.issued_at.date(), lang)} · {clock(info.issued_at, lang)}"
         gap = 1.6 * mm if self.narrow else 2 * mm
         items: list[Flowable] = []
@@ -230,7 +227,7 @@ class SlipRenderer:
         return out.getvalue()
 
 
-def render_slip(info: TicketInfo, settings: Settings, lang: str = "id") -> bytes:
+def render_slip(info: TicketInfo, settings: Settings, lang: str | None = None) -> bytes:
     """The slip for *info* as PDF bytes, laid out for settings.slip_paper_mm roll paper."""
     return SlipRenderer(info, settings, lang).render()
 
@@ -244,11 +241,9 @@ def warm_up(settings: Settings) -> None:
     from datetime import datetime
     from uuid import uuid4
 
-    from app.queue.tickets import TicketInfo
+    from app.queue.ticket_rows import TicketInfo
 
     now = datetime.now()
-    dummy = TicketInfo(
-        0, str(uuid4()), "A-000", "A", 0, now.date(), "-", "-", "lansia", "waiting", now, 0
-    )
+    dummy = TicketInfo(0, str(uuid4()), "A-000", "A", 0, now.date(), "lansia", "waiting", now, 0)
     for lang in ("id", "en"):
         render_slip(dummy, settings, lang)

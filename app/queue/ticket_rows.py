@@ -8,14 +8,14 @@ from datetime import date, datetime
 
 @dataclass(frozen=True)
 class TicketInfo:
+    """A ticket as shown; its service's words are ``label(SERVICE_NAMES, service_prefix or prefix)``."""
+
     id: int
     uuid: str
     number: str
     prefix: str
     sequence: int
     ticket_date: date
-    service_name_id: str
-    service_name_en: str
     priority: str | None
     status: str
     issued_at: datetime

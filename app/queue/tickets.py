@@ -1,4 +1,9 @@
-"""Queue numbers: issue (gap-free under concurrency), list, and the counter verbs."""
+"""Queue numbers: issue (gap-free under concurrency), list, and the counter verbs.
+
+Every write here changes tickets only: issue_ticket, call_next, act and transfer return the
+ticket as it is now (a TicketInfo, also what reads return), so a caller that reports what
+changed pairs it with TICKET_CHANGES; mark_printed returns TICKET_CHANGES itself.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +13,18 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from app.changes import Changes
 from app.db.engine import Database
 from app.db.models import QueueEvent, Service, Ticket, TicketSequence
 from app.db.setup import office_id
+from app.i18n import label
 from app.problems import InputRejected, Problem
 from app.queue.numbering import PRIORITIES, STATUS_LABELS, format_number, parse_number
 from app.queue.ticket_rows import CallShown, TicketInfo
 
-__all__ = ["CallShown", "TicketInfo"]
+__all__ = ["TICKET_CHANGES", "CallShown", "TicketInfo"]
+
+TICKET_CHANGES = Changes(tickets=True)
 
 
 def _next_sequence(s: Session, oid: int, day: date, prefix: str) -> int:
@@ -60,8 +69,6 @@ def _info(s: Session, t: Ticket) -> TicketInfo:
         prefix=t.prefix,
         sequence=t.sequence,
         ticket_date=t.ticket_date,
-        service_name_id=t.service.name_id,
-        service_name_en=t.service.name_en,
         priority=t.priority,
         status=t.status,
         issued_at=t.issued_at,
@@ -158,14 +165,18 @@ def tickets_on(db: Database, office_code: str, day: date | None = None) -> list[
         return [_info(s, t) for t in rows]
 
 
-def mark_printed(db: Database, ticket_id: int, counter: str | None = None, officer: str | None = None) -> None:
+def mark_printed(
+    db: Database, ticket_id: int, counter: str | None = None, officer: str | None = None
+) -> Changes:
+    """Count a printed slip (the first print, then reprints) in the ticket and its event log."""
     with db.write() as s:
         t = s.get(Ticket, ticket_id)
         if t is None:
-            return
+            return Changes()
         t.printed_count = (t.printed_count or 0) + 1
         event = "printed" if t.printed_count == 1 else "reprinted"
         s.add(QueueEvent(ticket_id=t.id, event=event, counter=counter, officer=officer))
+    return TICKET_CHANGES
 
 
 # --- counter verbs -------------------------------------------------------
@@ -179,6 +190,8 @@ ALLOWED_FROM = {
     "finish": {"serving", "called"},
     "no_show": {"called"},
     "requeue": {"no_show", "called"},
+    # A transfer keeps the number and waits again at the other service.
+    "transfer": {"waiting", "called", "serving", "no_show", "done"},
 }
 _NEW_STATUS = {
     "call": "called",
@@ -190,12 +203,19 @@ _NEW_STATUS = {
 }
 
 
+def may(verb: str, status: str | None) -> bool:
+    """Whether *verb* can be done to a ticket in *status* (the window enables its buttons from it)."""
+    return status in ALLOWED_FROM.get(verb, ())
+
+
+def _refuse_unless(t: Ticket, verb: str) -> None:
+    if not may(verb, t.status):
+        params: dict[str, object] = {"number": t.number, "status": label(STATUS_LABELS, t.status)}
+        raise InputRejected([Problem("ticket.state", "number", params)])
+
+
 def _apply(s: Session, t: Ticket, verb: str, counter: str | None, officer: str | None) -> None:
-    if t.status not in ALLOWED_FROM[verb]:
-        raise InputRejected(
-            [Problem("ticket.state", "number", {"number": t.number, "status": STATUS_LABELS[t.status][0],
-                                                "status_en": STATUS_LABELS[t.status][1]})]
-        )
+    _refuse_unless(t, verb)
     now = datetime.now()
     t.status = _NEW_STATUS[verb]
     if verb in ("call", "recall"):
@@ -227,7 +247,10 @@ def call_next(
         if prefixes:
             # By the service it waits for now: a transferred ticket keeps its number.
             q = q.where(Ticket.service_id.in_(select(Service.id).where(Service.prefix.in_(prefixes))))
-        q = q.order_by(Ticket.priority.is_(None), Ticket.issued_at, Ticket.id).limit(1)
+        # Priority first, then the order numbers were given: the id, allocated after the
+        # service's sequence row is locked, so within a service it follows the number
+        # (issued_at is taken before that lock and can disagree under concurrency).
+        q = q.order_by(Ticket.priority.is_(None), Ticket.id).limit(1)
         if s.get_bind().dialect.name == "postgresql":
             q = q.with_for_update(skip_locked=True)
         t = s.scalar(q)
@@ -243,7 +266,9 @@ def act(
 ) -> TicketInfo:
     """Recall, start, finish, no-show or return to queue one ticket."""
     with db.write() as s:
-        t = s.get(Ticket, ticket_id)
+        # FOR UPDATE on PostgreSQL: two counters pressing Finish on one ticket give one event;
+        # the second sees the new status and is refused (SQLite writers are serial already).
+        t = s.get(Ticket, ticket_id, with_for_update=True)
         if t is None:
             raise InputRejected([Problem("ticket.not_found", "number", {"number": ticket_id})])
         _apply(s, t, verb, counter or t.counter, officer)
@@ -256,9 +281,10 @@ def transfer(
 ) -> TicketInfo:
     """Send a ticket to another service keeping its number; it waits again there."""
     with db.write() as s:
-        t = s.get(Ticket, ticket_id)
+        t = s.get(Ticket, ticket_id, with_for_update=True)
         if t is None:
             raise InputRejected([Problem("ticket.not_found", "number", {"number": ticket_id})])
+        _refuse_unless(t, "transfer")
         svc = _service(s, prefix)
         t.service_id = svc.id
         t.service = svc

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from babel.numbers import format_decimal
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -15,6 +14,8 @@ from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, FrameBreak, Table, TableStyle
+
+from app.i18n import number
 
 # Debian's fonts-dejavu-core has Sans and Sans-Bold; the oblique faces come with
 # fonts-dejavu-extra, so they are optional. resources/fonts lets a Windows build bundle them.
@@ -169,11 +170,11 @@ def label_table_style(fonts: FontSet) -> TableStyle:
     )
 
 
-def score_text(value: float | None, lang: str = "id") -> str:
-    """'78,5' (one decimal, Indonesian comma); '–' when there is no score."""
+def score_text(value: float | None, lang: str | None = None) -> str:
+    """'78,5' (one decimal; a comma in Indonesian, a point in English); '–' when there is no score."""
     if value is None:
         return "–"
-    return format_decimal(value, "#,##0.0", locale="en_GB" if lang == "en" else "id_ID")
+    return number(value, lang, "#,##0.0")
 
 
 def fit_font_size(text: str, font: str, size: float, width: float, smallest: float = 8) -> float:
@@ -186,7 +187,6 @@ def fit_font_size(text: str, font: str, size: float, width: float, smallest: flo
 def esc(value: str) -> str:
     """User text made safe for a Paragraph; line breaks kept."""
     return escape(value or "").replace("\n", "<br/>")
-
 
 
 class RowKeepingTable(Table):

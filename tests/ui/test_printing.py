@@ -12,7 +12,18 @@ from reportlab.pdfgen.canvas import Canvas
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 
+from app.i18n import language, set_language
+
 from ui.printing import REASONS, PdfPreviewDialog, PrintError, open_pdf, paint_pdf
+
+
+@pytest.fixture
+def english_window():
+    """The dialog's own words in English, as when these tests were written (no translator)."""
+    before = language()
+    set_language("en")
+    yield
+    set_language(before)
 
 
 def two_page_pdf() -> bytes:
@@ -27,7 +38,7 @@ def two_page_pdf() -> bytes:
     return out.getvalue()
 
 
-def test_preview_shows_every_page(qtbot):
+def test_preview_shows_every_page(qtbot, english_window):
     dialog = PdfPreviewDialog(two_page_pdf(), title="Laporan")
     qtbot.addWidget(dialog)
     dialog.show()

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desk.passport import label
 from app.desk.stay_permits import PERMIT_KINDS
+from app.i18n import _, label
 from app.problems import InputRejected
 from app.queue.numbering import PRIORITIES
 
@@ -27,6 +27,8 @@ from ui.widgets.fields import Banner, DateField, FieldError, add_checked_row
 
 
 class ForeignersPage(QWidget):
+    """The foreign nationals' desk: one stay-permit request, one C ticket."""
+
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -37,7 +39,7 @@ class ForeignersPage(QWidget):
         self.passport_no.setValidator(QRegularExpressionValidator(r"[A-Za-z0-9 ]{0,14}", self))
         self.nationality = QLineEdit()
         self.nationality.setMaxLength(3)
-        self.nationality.setPlaceholderText(self.tr("3 letters, e.g. MYS"))
+        self.nationality.setPlaceholderText(_("3 letters, e.g. MYS"))
         self.nationality.setMaximumWidth(120)
         self.lookup_status = QLabel()
         self.lookup_status.setStyleSheet("color: #5f6368;")
@@ -45,9 +47,9 @@ class ForeignersPage(QWidget):
         self.name.setMaxLength(120)
         self.birth_date = DateField()
         self.sex = QComboBox()
-        self.sex.addItem(self.tr("— choose —"), "")
-        self.sex.addItem(self.tr("Male (L)"), "L")
-        self.sex.addItem(self.tr("Female (P)"), "P")
+        self.sex.addItem(_("— choose —"), "")
+        self.sex.addItem(_("Male (L)"), "L")
+        self.sex.addItem(_("Female (P)"), "P")
         self.phone = QLineEdit()
         self.phone.setMaxLength(20)
         self.kind = QComboBox()
@@ -56,20 +58,20 @@ class ForeignersPage(QWidget):
         self.kind.setCurrentIndex(self.kind.findData("itas_perpanjangan"))
         self.permit_no = QLineEdit()
         self.permit_no.setMaxLength(40)
-        self.permit_no.setPlaceholderText(self.tr("current ITK/ITAS number, if any"))
+        self.permit_no.setPlaceholderText(_("current ITK/ITAS number, if any"))
         self.priority = QComboBox()
-        self.priority.addItem(self.tr("None"), None)
+        self.priority.addItem(_("None"), None)
         for code in PRIORITIES:
             self.priority.addItem(label(PRIORITIES, code, ctx.lang), code)
-        self.save_button = QPushButton(self.tr("Save && Print  (Ctrl+Enter)"))
+        self.save_button = QPushButton(_("Save && Print  (Ctrl+Enter)"))
         self.save_button.setMinimumHeight(44)
         self.save_button.setStyleSheet("font-weight: bold;")
-        self.clear_button = QPushButton(self.tr("New applicant  (Esc)"))
+        self.clear_button = QPushButton(_("New applicant  (Esc)"))
         self._build()
         self._connect()
 
     def page_title(self) -> str:
-        return self.tr("Foreign nationals")
+        return _("Foreign nationals")
 
     def refresh(self) -> None:
         pass  # nothing to load: the form starts empty
@@ -78,20 +80,20 @@ class ForeignersPage(QWidget):
         self.errors[key] = add_checked_row(form, caption, widget)
 
     def _build(self) -> None:
-        person = QGroupBox(self.tr("Foreign national (identified by passport)"))
+        person = QGroupBox(_("Foreign national (identified by passport)"))
         f1 = QFormLayout(person)
-        self._row(f1, self.tr("&Passport number"), self.passport_no, "passport_no")
-        self._row(f1, self.tr("Na&tionality"), self.nationality, "nationality")
+        self._row(f1, _("&Passport number"), self.passport_no, "passport_no")
+        self._row(f1, _("Na&tionality"), self.nationality, "nationality")
         f1.addRow("", self.lookup_status)
-        self._row(f1, self.tr("Full &name"), self.name, "name")
-        self._row(f1, self.tr("&Date of birth"), self.birth_date, "birth_date")
-        self._row(f1, self.tr("Se&x"), self.sex, "sex")
-        self._row(f1, self.tr("P&hone"), self.phone, "phone")
-        request = QGroupBox(self.tr("Stay-permit service"))
+        self._row(f1, _("Full &name"), self.name, "name")
+        self._row(f1, _("&Date of birth"), self.birth_date, "birth_date")
+        self._row(f1, _("Se&x"), self.sex, "sex")
+        self._row(f1, _("P&hone"), self.phone, "phone")
+        request = QGroupBox(_("Stay-permit service"))
         f2 = QFormLayout(request)
-        self._row(f2, self.tr("&Service"), self.kind, "kind")
-        self._row(f2, self.tr("Current per&mit"), self.permit_no, "permit_no")
-        self._row(f2, self.tr("Pr&iority"), self.priority, "priority")
+        self._row(f2, _("&Service"), self.kind, "kind")
+        self._row(f2, _("Current per&mit"), self.permit_no, "permit_no")
+        self._row(f2, _("Pr&iority"), self.priority, "priority")
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button, 2)
         buttons.addWidget(self.clear_button, 1)
@@ -126,7 +128,7 @@ class ForeignersPage(QWidget):
             self.banner.show_message(exc.message(self.ctx.lang), "error")
         else:
             self.banner.show_message(
-                self.tr("Could not complete the action: %1. Nothing was lost; try again.").replace("%1", str(exc)),
+                _("Could not complete the action: {0}. Nothing was lost; try again.").format(exc),
                 "error",
             )
 
@@ -145,9 +147,9 @@ class ForeignersPage(QWidget):
 
     def _found(self, person) -> None:
         if person is None:
-            self.lookup_status.setText(self.tr("New applicant: fill in the details."))
+            self.lookup_status.setText(_("New applicant: fill in the details."))
             return
-        self.lookup_status.setText(self.tr("Known applicant: details filled in, check them."))
+        self.lookup_status.setText(_("Known applicant: details filled in, check them."))
         self.name.setText(person.name)
         self.birth_date.set_date(person.birth_date)
         self.sex.setCurrentIndex(max(0, self.sex.findData(person.sex)))
@@ -168,15 +170,15 @@ class ForeignersPage(QWidget):
         self.save_button.setEnabled(False)
         ctx = self.ctx
         db, settings, officer, counter, lang = ctx.db, ctx.settings, ctx.officer, ctx.counter, ctx.lang
+        form = self.form()
 
         def work():
             from app.desk.foreigners import register_foreigner
 
-            result = register_foreigner(db, settings, self_form, officer=officer, counter=counter)
+            result = register_foreigner(db, settings, form, officer=officer, counter=counter)
             return result, render_slip(result.ticket, settings, lang=lang)
 
-        self_form = self.form()
-        ctx.runner.run(work, self._saved, self._save_failed)
+        ctx.run_op(work, self._saved, self._save_failed)
 
     def _save_failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
@@ -184,7 +186,7 @@ class ForeignersPage(QWidget):
             by_field = exc.by_field(self.ctx.lang)
             for key, err in self.errors.items():
                 err.show_message(by_field.get(key, ""))
-            self.banner.show_message(self.tr("Not saved. Correct the marked fields."), "error")
+            self.banner.show_message(_("Not saved. Correct the marked fields."), "error")
             return
         self._failed(exc)
 
@@ -192,13 +194,12 @@ class ForeignersPage(QWidget):
         reg, pdf = result
         self.save_button.setEnabled(True)
         message = " ".join([
-            self.tr("Ticket %1 issued.").replace("%1", reg.ticket.number),
-            self.tr("Waiting ahead: %1.").replace("%1", str(reg.ticket.waiting_ahead)),
+            _("Ticket {0} issued.").format(reg.ticket.number),
+            _("Waiting ahead: {0}.").format(reg.ticket.waiting_ahead),
         ])  # fmt: skip
         failure = print_ticket_slip(self.ctx, reg.ticket.id, pdf, self._failed)
         self.banner.show_message(message + (" " + failure if failure else ""), "error" if failure else "ok")
         self.clear(keep_banner=True)
-        self.ctx.changed.emit("tickets")
 
     def clear(self, keep_banner: bool = False) -> None:
         for w in (self.passport_no, self.nationality, self.name, self.birth_date, self.phone, self.permit_no):

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk.documents import document_label, required_documents
-from app.desk.passport import KIND_LABELS, PRODUCT_LABELS, PURPOSE_LABELS, label
+from app.desk.passport import KIND_LABELS, PRODUCT_LABELS, PURPOSE_LABELS
 from app.desk.registration_data import ApplicantInfo, RegistrationForm
+from app.i18n import _, label
 from app.queue.numbering import PRIORITIES
 
 from ui.widgets.fields import DateField, FieldError, NikField, add_checked_row
@@ -47,10 +48,10 @@ class RegistrationFormWidget(QWidget):
         self.birth_place.setMaxLength(80)
         self.birth_date = DateField()
         self.sex = QComboBox()
-        self.sex.addItem(self.tr("— choose —"), "")
-        self.sex.addItem(self.tr("Male (L)"), "L")
-        self.sex.addItem(self.tr("Female (P)"), "P")
-        self.married = QCheckBox(self.tr("Married"))
+        self.sex.addItem(_("— choose —"), "")
+        self.sex.addItem(_("Male (L)"), "L")
+        self.sex.addItem(_("Female (P)"), "P")
+        self.married = QCheckBox(_("Married"))
         self.phone = QLineEdit()
         self.phone.setMaxLength(20)
 
@@ -61,20 +62,20 @@ class RegistrationFormWidget(QWidget):
         for code in PRODUCT_LABELS:
             self.product.addItem(label(PRODUCT_LABELS, code, lang), code)
         self.validity = QComboBox()
-        self.validity.addItem(self.tr("10 years"), 10)
-        self.validity.addItem(self.tr("5 years"), 5)
-        self.same_day = QCheckBox(self.tr("Same-day service (percepatan)"))
-        self.force_majeure = QCheckBox(self.tr("Force majeure (no lost/damaged charge)"))
+        self.validity.addItem(_("10 years"), 10)
+        self.validity.addItem(_("5 years"), 5)
+        self.same_day = QCheckBox(_("Same-day service (percepatan)"))
+        self.force_majeure = QCheckBox(_("Force majeure (no lost/damaged charge)"))
         self.purpose = QComboBox()
         for code in PURPOSE_LABELS:
             self.purpose.addItem(label(PURPOSE_LABELS, code, lang), code)
         self.priority = QComboBox()
-        self.priority.addItem(self.tr("None"), None)
+        self.priority.addItem(_("None"), None)
         for code in PRIORITIES:
             self.priority.addItem(label(PRIORITIES, code, lang), code)
         self.booking_code = QLineEdit()
         self.booking_code.setMaxLength(40)
-        self.booking_code.setPlaceholderText(self.tr("only for M-Paspor bookings"))
+        self.booking_code.setPlaceholderText(_("only for M-Paspor bookings"))
 
         self.documents = QStandardItemModel(self)
         self.documents_view = QListView()
@@ -97,14 +98,14 @@ class RegistrationFormWidget(QWidget):
         self.errors[key] = add_checked_row(form, caption, widget)
 
     def _layout(self) -> None:
-        applicant = QGroupBox(self.tr("Applicant"))
+        applicant = QGroupBox(_("Applicant"))
         f1 = QFormLayout(applicant)
         f1.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._row(f1, self.tr("&NIK"), self.nik, "nik")
+        self._row(f1, _("&NIK"), self.nik, "nik")
         f1.addRow("", self.nik_status)
-        self._row(f1, self.tr("Full &name"), self.name, "name")
-        self._row(f1, self.tr("Place of birth"), self.birth_place, "birth_place")
-        self._row(f1, self.tr("&Date of birth"), self.birth_date, "birth_date")
+        self._row(f1, _("Full &name"), self.name, "name")
+        self._row(f1, _("Place of birth"), self.birth_place, "birth_place")
+        self._row(f1, _("&Date of birth"), self.birth_date, "birth_date")
         sex_row = QHBoxLayout()
         sex_row.addWidget(self.sex)
         sex_row.addWidget(self.married)
@@ -112,22 +113,22 @@ class RegistrationFormWidget(QWidget):
         sex_holder = QWidget()
         sex_holder.setLayout(sex_row)
         sex_row.setContentsMargins(0, 0, 0, 0)
-        self._row(f1, self.tr("Se&x"), sex_holder, "sex")
-        self._row(f1, self.tr("&Phone"), self.phone, "phone")
+        self._row(f1, _("Se&x"), sex_holder, "sex")
+        self._row(f1, _("&Phone"), self.phone, "phone")
 
-        application = QGroupBox(self.tr("Application"))
+        application = QGroupBox(_("Application"))
         f2 = QFormLayout(application)
         f2.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._row(f2, self.tr("&Kind"), self.kind, "kind")
-        self._row(f2, self.tr("P&roduct"), self.product, "product")
-        self._row(f2, self.tr("&Validity"), self.validity, "validity_years")
+        self._row(f2, _("&Kind"), self.kind, "kind")
+        self._row(f2, _("P&roduct"), self.product, "product")
+        self._row(f2, _("&Validity"), self.validity, "validity_years")
         f2.addRow("", self.same_day)
         f2.addRow("", self.force_majeure)
-        self._row(f2, self.tr("P&urpose"), self.purpose, "purpose")
-        self._row(f2, self.tr("Pr&iority"), self.priority, "priority")
-        self._row(f2, self.tr("&Booking code"), self.booking_code, "booking_code")
+        self._row(f2, _("P&urpose"), self.purpose, "purpose")
+        self._row(f2, _("Pr&iority"), self.priority, "priority")
+        self._row(f2, _("&Booking code"), self.booking_code, "booking_code")
 
-        docs = QGroupBox(self.tr("Documents checked (Space ticks)"))
+        docs = QGroupBox(_("Documents checked (Space ticks)"))
         dl = QVBoxLayout(docs)
         dl.addWidget(self.documents_view)
 

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Changes
 from app.desk.nik import check_nik
-from app.desk.passport import TariffRow, compute_fee
-from app.i18n import long_date, rupiah
+from app.desk.passport import FEE_COMPONENTS, TariffRow, compute_fee
+from app.i18n import _, label, long_date, rupiah
 from app.problems import InputRejected
 
 from ui.context import DeskContext
@@ -30,17 +31,10 @@ from ui.queue.slip_printer import print_ticket_slip, render_slip
 from ui.queue.ticket_table import TICKET_ROLE, TicketTableModel
 from ui.widgets.fields import Banner
 
-COMPONENT_LABELS = {
-    "passport": ("Paspor", "Passport"),
-    "same_day": ("Percepatan", "Same-day"),
-    "lost": ("Denda hilang", "Lost charge"),
-    "damaged": ("Denda rusak", "Damaged charge"),
-}
-
-
-
 
 class RegistrationPage(QWidget):
+    """The walk-in and booked (M-Paspor) registration desk of Indonesian citizens."""
+
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -55,11 +49,11 @@ class RegistrationPage(QWidget):
         self.fee_total.setFont(big)
         self.fee_lines = QLabel()
         self.fee_lines.setStyleSheet("color: #5f6368;")
-        self.save_button = QPushButton(self.tr("Save && Print  (Ctrl+Enter)"))
+        self.save_button = QPushButton(_("Save && Print  (Ctrl+Enter)"))
         self.save_button.setDefault(False)
         self.save_button.setMinimumHeight(44)
         self.save_button.setStyleSheet("font-weight: bold;")
-        self.clear_button = QPushButton(self.tr("New applicant  (Esc)"))
+        self.clear_button = QPushButton(_("New applicant  (Esc)"))
         self.tickets = TicketTableModel(ctx.lang, self)
         self.tickets_view = QTableView()
         self.tickets_view.setModel(self.tickets)
@@ -68,12 +62,12 @@ class RegistrationPage(QWidget):
         self.tickets_view.verticalHeader().hide()
         self.tickets_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.tickets_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.reprint_button = QPushButton(self.tr("&Reprint slip"))
+        self.reprint_button = QPushButton(_("&Reprint slip"))
         self.booking = QLineEdit()
-        self.booking.setPlaceholderText(self.tr("M-Paspor booking code, then Enter"))
+        self.booking.setPlaceholderText(_("M-Paspor booking code, then Enter"))
         self.booking.setMaxLength(40)
         self.booking.setClearButtonEnabled(True)
-        self.booking_button = QPushButton(self.tr("Check &in booking  (F8)"))
+        self.booking_button = QPushButton(_("Check &in booking  (F8)"))
         self.booking_status = QLabel()
         self.booking_status.setStyleSheet("color: #5f6368;")
         self._build()
@@ -81,10 +75,10 @@ class RegistrationPage(QWidget):
         self.refresh()
 
     def page_title(self) -> str:
-        return self.tr("Registration")
+        return _("Registration")
 
     def _build(self) -> None:
-        fee_box = QGroupBox(self.tr("PNBP fee"))
+        fee_box = QGroupBox(_("PNBP fee"))
         fl = QVBoxLayout(fee_box)
         fl.addWidget(self.fee_total)
         fl.addWidget(self.fee_lines)
@@ -95,7 +89,7 @@ class RegistrationPage(QWidget):
         buttons.addWidget(self.clear_button, 1)
         actions.addLayout(buttons)
 
-        today_box = QGroupBox(self.tr("Today's tickets"))
+        today_box = QGroupBox(_("Today's tickets"))
         tl = QVBoxLayout(today_box)
         tl.addWidget(self.tickets_view)
         row = QHBoxLayout()
@@ -104,7 +98,7 @@ class RegistrationPage(QWidget):
         tl.addLayout(row)
 
         self.form.add_to_left(actions)
-        booking_box = QGroupBox(self.tr("Booked applicant (M-Paspor)"))
+        booking_box = QGroupBox(_("Booked applicant (M-Paspor)"))
         bl = QHBoxLayout(booking_box)
         bl.addWidget(self.booking, 1)
         bl.addWidget(self.booking_button)
@@ -161,11 +155,11 @@ class RegistrationPage(QWidget):
     def _show_booking_count(self, booked) -> None:
         done = sum(1 for b in booked if b.checked_in)
         self.booking_status.setText(
-            self.tr("Bookings today: %1, checked in: %2").replace("%1", str(len(booked))).replace("%2", str(done))
+            _("Bookings today: {0}, checked in: {1}").format(len(booked), done)
         )
 
-    def _on_changed(self, area: str) -> None:
-        if area in ("tickets", "applications"):
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.tickets or changes.applications:
             db, code = self.ctx.db, self.ctx.settings.office.code
             from app.queue.tickets import tickets_on
 
@@ -179,8 +173,8 @@ class RegistrationPage(QWidget):
             return exc.message(self.ctx.lang)
         if hasattr(exc, "message"):  # PrintError and other errors that explain themselves
             return exc.message(self.ctx.lang)
-        return self.tr("Could not complete the action: %1. Nothing was lost; try again.").replace(
-            "%1", f"{exc.__class__.__name__}: {exc}"
+        return _("Could not complete the action: {0}. Nothing was lost; try again.").format(
+            f"{exc.__class__.__name__}: {exc}"
         )
 
     # --- NIK --------------------------------------------------------------
@@ -208,9 +202,9 @@ class RegistrationPage(QWidget):
 
     def _on_found(self, applicant) -> None:
         if applicant is None:
-            self.form.nik_status.setText(self.tr("New applicant: fill in the details."))
+            self.form.nik_status.setText(_("New applicant: fill in the details."))
         else:
-            self.form.nik_status.setText(self.tr("Known applicant: details filled in, check them."))
+            self.form.nik_status.setText(_("Known applicant: details filled in, check them."))
             self.form.fill_applicant(applicant)
         self._show_nik_warnings()
 
@@ -238,9 +232,9 @@ class RegistrationPage(QWidget):
             self.fee_lines.setText("")
             return
         self.fee_total.setText(rupiah(fee.total))
-        idx = 1 if self.ctx.lang == "en" else 0
+        lang = self.ctx.lang
         self.fee_lines.setText(
-            "   ".join(f"{COMPONENT_LABELS[line.component][idx]} {rupiah(line.amount)}" for line in fee.lines)
+            "   ".join(f"{label(FEE_COMPONENTS, line.component, lang)} {rupiah(line.amount)}" for line in fee.lines)
             + f"   ({fee.lines[0].basis})"
         )
 
@@ -260,13 +254,13 @@ class RegistrationPage(QWidget):
             result = register(db, settings, form, officer=officer, counter=counter)
             return result, render_slip(result.ticket, settings, lang=lang)
 
-        self.ctx.runner.run(work, self._saved, self._save_failed)
+        self.ctx.run_op(work, self._saved, self._save_failed)
 
     def _save_failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
         if isinstance(exc, InputRejected):
             first = self.form.show_errors(exc.by_field(self.ctx.lang))
-            self.banner.show_message(self.tr("Not saved. Correct the marked fields."), "error")
+            self.banner.show_message(_("Not saved. Correct the marked fields."), "error")
             if first is not None:
                 first.setFocus()
             return
@@ -278,12 +272,12 @@ class RegistrationPage(QWidget):
         ticket = reg.ticket
         lang = self.ctx.lang
         parts = [
-            self.tr("Ticket %1 issued.").replace("%1", ticket.number),
-            self.tr("Waiting ahead: %1.").replace("%1", str(ticket.waiting_ahead)),
-            self.tr("Fee %1.").replace("%1", rupiah(reg.fee.total)),
+            _("Ticket {0} issued.").format(ticket.number),
+            _("Waiting ahead: {0}.").format(ticket.waiting_ahead),
+            _("Fee {0}.").format(rupiah(reg.fee.total)),
         ]
         if reg.collection_date:
-            parts.append(self.tr("Expected collection: %1.").replace("%1", long_date(reg.collection_date, lang)))
+            parts.append(_("Expected collection: {0}.").format(long_date(reg.collection_date, lang)))
         message = " ".join(parts)
         kind = "ok"
         if reg.warnings:
@@ -296,7 +290,7 @@ class RegistrationPage(QWidget):
         self.banner.show_message(message, kind)
         self.form.clear()
         self._lookup_for = ""
-        self.ctx.changed.emit("tickets")
+        # ctx.run_op tells every page of the new ticket once this returns.
 
     def _print(self, ticket_id: int, pdf: bytes) -> str | None:
         return print_ticket_slip(self.ctx, ticket_id, pdf, self._failed)
@@ -325,12 +319,12 @@ class RegistrationPage(QWidget):
 
             self.ctx.runner.run(lambda: appointments_on(db, today), self._show_booking_count)
 
-        self.ctx.runner.run(work, done, self._failed)
+        self.ctx.run_op(work, done, self._failed)
 
     def reprint_selected(self) -> None:
         index = self.tickets_view.currentIndex()
         if not index.isValid():
-            self.banner.show_message(self.tr("Select a ticket in the list first."), "info")
+            self.banner.show_message(_("Select a ticket in the list first."), "info")
             return
         info = self.tickets.data(index, TICKET_ROLE)
         settings, lang = self.ctx.settings, self.ctx.lang
@@ -342,8 +336,8 @@ class RegistrationPage(QWidget):
         if failure:
             self.banner.show_message(failure, "error")
         else:
-            self.banner.show_message(self.tr("Slip %1 reprinted.").replace("%1", info.number), "ok")
-            self.ctx.changed.emit("tickets")
+            # print_ticket_slip records the print, and that record tells the pages.
+            self.banner.show_message(_("Slip {0} reprinted.").format(info.number), "ok")
 
     def new_applicant(self) -> None:
         self.form.clear()

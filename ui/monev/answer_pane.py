@@ -19,11 +19,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _
 from app.monev.scoring import ANSWER_SETS, NA, AnswerOption
 from app.monev.templates import ItemData
 from app.monev.visits import AnswerInfo, AttachmentInfo
 
 from ui.monev.checklist_model import number_text
+
+
+def answer_kind(item: ItemData | None) -> str:
+    """How *item* is answered: 'choice' (buttons and number keys), 'number' or 'text'."""
+    if item is None or item.answer_set not in ANSWER_SETS:
+        return "choice"
+    return ANSWER_SETS[item.answer_set].kind
 
 
 def key_options(answer_set: str) -> list[tuple[str, AnswerOption]]:
@@ -58,16 +66,14 @@ class AnswerPane(QWidget):
     answer_chosen = Signal(str)  # option code
     attach_requested = Signal()
 
-    def __init__(self, lang: str = "id", parent: QWidget | None = None):
+    def __init__(self, lang: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.lang = lang
         self.item: ItemData | None = None
         self.read_only = False
         self.code_label = QLabel()
         self.code_label.setStyleSheet("color: #5f6368; font-weight: bold;")
-        self.critical_label = QLabel(
-            self.tr("CRITICAL ITEM — an answer that scores 0 fails the section")
-        )
+        self.critical_label = QLabel(_("CRITICAL ITEM — an answer that scores 0 fails the section"))
         self.critical_label.setWordWrap(True)
         self.critical_label.setStyleSheet(
             "background: #fce8e6; color: #a50e0e; font-weight: bold; padding: 3px 6px; border-radius: 4px;"
@@ -94,15 +100,15 @@ class AnswerPane(QWidget):
         self.number_edit.setValidator(
             QRegularExpressionValidator(QRegularExpression(r"-?[0-9., ]{0,20}"), self)
         )
-        self.number_edit.setPlaceholderText(self.tr("Type a number, Enter saves"))
+        self.number_edit.setPlaceholderText(_("Type a number, Enter saves"))
         self.number_edit.setMaximumWidth(220)
         self.text_edit = QPlainTextEdit()
         self.text_edit.setTabChangesFocus(True)
-        self.text_edit.setPlaceholderText(self.tr("Type the answer; it is saved as you type"))
+        self.text_edit.setPlaceholderText(_("Type the answer; it is saved as you type"))
         self.text_edit.setMaximumHeight(110)
         self.note_edit = QPlainTextEdit()
         self.note_edit.setTabChangesFocus(True)
-        self.note_edit.setPlaceholderText(self.tr("Note for this item (E); saved as you type"))
+        self.note_edit.setPlaceholderText(_("Note for this item (E); saved as you type"))
         self.note_edit.setMinimumHeight(60)
         self.note_edit.setMaximumHeight(120)
         self.photos = QListWidget()
@@ -112,7 +118,7 @@ class AnswerPane(QWidget):
         self.photos.setFlow(QListView.Flow.LeftToRight)
         self.photos.setWrapping(False)
         self.photos.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.attach_button = QPushButton(self.tr("Attach photo to this item…"))
+        self.attach_button = QPushButton(_("Attach photo to this item…"))
         self.attach_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.attach_button.clicked.connect(self.attach_requested)
         self.keys_hint = QLabel()
@@ -130,23 +136,23 @@ class AnswerPane(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.critical_label)
         layout.addWidget(self.text_label)
-        self.guidance_head = QLabel(self.tr("Guidance"))
+        self.guidance_head = QLabel(_("Guidance"))
         self.guidance_head.setStyleSheet("color: #5f6368; font-size: 11px;")
         layout.addWidget(self.guidance_head)
         layout.addWidget(self.guidance)
-        self.answer_head = QLabel(self.tr("Answer"))
+        self.answer_head = QLabel(_("Answer"))
         self.answer_head.setStyleSheet("color: #5f6368; font-size: 11px;")
         layout.addWidget(self.answer_head)
         layout.addLayout(self.choice_row)
         layout.addWidget(self.number_edit)
         layout.addWidget(self.text_edit)
         layout.addWidget(self.keys_hint)
-        note_head = QLabel(self.tr("Note"))
+        note_head = QLabel(_("Note"))
         note_head.setStyleSheet("color: #5f6368; font-size: 11px;")
         layout.addWidget(note_head)
         layout.addWidget(self.note_edit)
         photo_head = QHBoxLayout()
-        label = QLabel(self.tr("Photos of this item"))
+        label = QLabel(_("Photos of this item"))
         label.setStyleSheet("color: #5f6368; font-size: 11px;")
         photo_head.addWidget(label)
         photo_head.addStretch(1)
@@ -173,7 +179,7 @@ class AnswerPane(QWidget):
             button.setCheckable(True)
             button.setMinimumHeight(46)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the checklist
-            button.setToolTip(self.tr("Key %1").replace("%1", key))
+            button.setToolTip(_("Key {0}").format(key))
             button.setStyleSheet(
                 "QPushButton { font-size: 14px; padding: 4px 10px; }"
                 "QPushButton:checked { background: #1f3a5f; color: white; font-weight: bold; }"
@@ -195,14 +201,10 @@ class AnswerPane(QWidget):
     ) -> None:
         """Fill the pane for *item* (None: nothing chosen)."""
         self.item = item
-        kind = (
-            ANSWER_SETS[item.answer_set].kind
-            if item and item.answer_set in ANSWER_SETS
-            else "choice"
-        )
+        kind = answer_kind(item)
         self.code_label.setText(item.code if item else "")
         self.critical_label.setVisible(bool(item and item.critical))
-        self.text_label.setText(item.text if item else self.tr("Choose an item in the checklist."))
+        self.text_label.setText(item.text if item else _("Choose an item in the checklist."))
         self.guidance.setText(item.guidance if item and item.guidance else "")
         has_guidance = bool(item and item.guidance)
         self.guidance.setVisible(has_guidance)
@@ -221,19 +223,19 @@ class AnswerPane(QWidget):
         self.show_answer(answer)
         self.show_photos(photos)
         if kind == "choice":
-            keys = self.tr(
-                "Keys: 1–%1 answer, 0 or N = N.A., Del clears · ↑/↓ or K/J move · Enter next · E note"
+            keys = _(
+                "Keys: 1–{0} answer, 0 or N = N.A., Del clears · ↑/↓ or K/J move · Enter next · E note"
             )
-            self.keys_hint.setText(keys.replace("%1", str(max(1, len(self.buttons) - 1))))
+            self.keys_hint.setText(keys.format(max(1, len(self.buttons) - 1)))
         elif kind == "number":
             self.keys_hint.setText(
-                self.tr(
+                _(
                     "Type the number (digits jump here), Enter saves and goes on · Esc back to the list"
                 )
             )
         else:
             self.keys_hint.setText(
-                self.tr("Enter starts typing; Ctrl+Enter saves and goes on · Esc back to the list")
+                _("Enter starts typing; Ctrl+Enter saves and goes on · Esc back to the list")
             )
 
     def show_answer(self, answer: AnswerInfo | None) -> None:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from babel.numbers import format_decimal
-
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from app.monev.scoring import ANSWER_SETS, SectionScore, VisitScore
+from app.i18n import N_, _, number
+from app.monev.scoring import SectionScore, VisitScore, answer_fraction, answer_words
 from app.monev.templates import ItemData, SectionData, TemplateData
 from app.monev.visits import AnswerInfo
 
@@ -24,38 +23,21 @@ _NOTE_SHOWN = 140  # characters of a note shown in the table; the whole note is 
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
+_HEADERS = (N_("Code"), N_("Item"), N_("Answer"), N_("Note"))
+# The tooltip of a critical item's code, in the checklist and in the template editor alike.
+CRITICAL_TIP = N_("Critical item: an answer that scores 0 fails the whole section.")
 _GOOD, _PART, _BAD, _MUTED, _FAIL = "#0d652d", "#8a5300", "#a50e0e", "#5f6368", "#b3261e"
 
 
-def number_text(value: float, lang: str = "id") -> str:
-    return format_decimal(value, "#,##0.###", locale="en_GB" if lang == "en" else "id_ID")
-
-
-def answer_text(item: ItemData, answer: AnswerInfo | None, lang: str = "id") -> str:
-    """What the supervisor answered, in words: 'Ya', 'Cukup Patuh', '12', or the text."""
-    if answer is None:
-        return ""
-    aset = ANSWER_SETS.get(item.answer_set)
-    if aset is None or aset.kind == "choice":
-        option = aset.option(answer.answer) if aset and answer.answer else None
-        return option.label(lang) if option else (answer.answer or "")
-    if aset.kind == "number":
-        return "" if answer.number is None else number_text(answer.number, lang)
-    return (answer.text or "").replace("\n", " ")
-
-
-def answer_fraction(item: ItemData, answer: AnswerInfo | None) -> float | None:
-    aset = ANSWER_SETS.get(item.answer_set)
-    if answer is None or aset is None or aset.kind != "choice" or answer.answer is None:
-        return None
-    option = aset.option(answer.answer)
-    return option.score if option else None
+def number_text(value: float, lang: str | None = None) -> str:
+    """'12,5' in Indonesian: up to three decimals, grouped thousands."""
+    return number(value, lang, "#,##0.###")
 
 
 class ChecklistModel(QAbstractItemModel):
     """Two levels: section rows (code, title, score, answered/total) and their item rows."""
 
-    def __init__(self, lang: str = "id", parent: QObject | None = None):
+    def __init__(self, lang: str | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.lang = lang
         self.sections: list[SectionData] = []
@@ -129,7 +111,7 @@ class ChecklistModel(QAbstractItemModel):
         return self.scores[row] if 0 <= row < len(self.scores) else None
 
     def failed_label(self) -> str:
-        return self.tr("FAILED (critical item)")
+        return _("FAILED (critical item)", self.lang)
 
     # --- Qt model API ----------------------------------------------------
 
@@ -161,7 +143,7 @@ class ChecklistModel(QAbstractItemModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section <= _LAST:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return [self.tr("Code"), self.tr("Item"), self.tr("Answer"), self.tr("Note")][section]
+            return _(_HEADERS[section], self.lang)
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -192,11 +174,7 @@ class ChecklistModel(QAbstractItemModel):
             if col == COL_ANSWER:
                 return score_text(score.score if score else None, self.lang)
             answered = score.answered if score else 0
-            return (
-                self.tr("%1 of %2 answered")
-                .replace("%1", str(answered))
-                .replace("%2", str(len(sec.items)))
-            )
+            return _("{0} of {1} answered", self.lang).format(answered, len(sec.items))
         if role == SECTION_SCORE_ROLE:
             return score
         if role == Qt.ItemDataRole.FontRole:
@@ -208,8 +186,8 @@ class ChecklistModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return QColor("#fce8e6" if failed else "#e8eef6")
         if role == Qt.ItemDataRole.ToolTipRole and failed and score:
-            return self.tr("Failed by critical item(s): %1").replace(
-                "%1", ", ".join(score.failed_items)
+            return _("Failed by critical item(s): {0}", self.lang).format(
+                ", ".join(score.failed_items)
             )
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_ANSWER:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -223,7 +201,8 @@ class ChecklistModel(QAbstractItemModel):
             if col == COL_TEXT:
                 return item.text
             if col == COL_ANSWER:
-                return answer_text(item, answer, self.lang)
+                # One line in the table; the pane shows a text answer as written.
+                return answer_words(item.answer_set, answer, self.lang).replace("\n", " ")
             note = (answer.note or "") if answer else ""
             return note if len(note) <= _NOTE_SHOWN else note[: _NOTE_SHOWN - 1] + "…"
         if role == ITEM_ROLE:
@@ -232,7 +211,7 @@ class ChecklistModel(QAbstractItemModel):
             return answer
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_CODE and item.critical:
-                return self.tr("Critical item: an answer that scores 0 fails the whole section.")
+                return _(CRITICAL_TIP, self.lang)
             if col == COL_NOTE and answer and answer.note:
                 return answer.note
             if col == COL_TEXT:
@@ -242,7 +221,7 @@ class ChecklistModel(QAbstractItemModel):
             if col == COL_CODE and item.critical:
                 return QColor(_FAIL)
             if col == COL_ANSWER:
-                fraction = answer_fraction(item, answer)
+                fraction = answer_fraction(item.answer_set, answer)
                 if fraction is None:
                     return QColor(_MUTED)
                 return QColor(_GOOD if fraction >= 1 else _BAD if fraction <= 0 else _PART)

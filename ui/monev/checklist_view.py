@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _, ngettext
 from app.monev.scoring import VisitScore
 
 from ui.monev.checklist_model import COL_ANSWER, COL_CODE, COL_NOTE, COL_TEXT, ChecklistModel
@@ -100,7 +101,7 @@ class ScoreStrip(QWidget):
         self.failed_label = QLabel()
         self.failed_label.setStyleSheet("color: #b3261e; font-weight: bold;")
         self.failed_label.setWordWrap(True)
-        legend = QLabel(self.tr("Red code = critical item"))
+        legend = QLabel(_("Red code = critical item"))
         legend.setStyleSheet("color: #a50e0e; font-size: 11px;")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -112,15 +113,12 @@ class ScoreStrip(QWidget):
         row.addWidget(legend)
 
     def show_score(self, score: VisitScore, lang: str) -> None:
-        self.total_label.setText(
-            self.tr("Total score: %1").replace("%1", score_text(score.total, lang))
+        self.total_label.setText(_("Total score: {0}").format(score_text(score.total, lang)))
+        answered = ngettext(
+            "{0} of {1} item answered", "{0} of {1} items answered", score.total_items
         )
-        self.progress_label.setText(
-            self.tr("%1 of %2 items answered")
-            .replace("%1", str(score.answered))
-            .replace("%2", str(score.total_items))
-        )
+        self.progress_label.setText(answered.format(score.answered, score.total_items))
         failed = [s.code for s in score.sections if s.failed]
         self.failed_label.setText(
-            self.tr("FAILED (critical item): %1").replace("%1", ", ".join(failed)) if failed else ""
+            _("FAILED (critical item): {0}").format(", ".join(failed)) if failed else ""
         )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from app.i18n import _
 from app.problems import InputRejected
 
 from ui.context import DeskContext
@@ -18,7 +20,8 @@ FIGURES_FILTER = "JSON (*.json)"
 class VisitExchange(QObject):
     """File actions of the visits page; each takes a Path so tests skip the file dialogs.
 
-    `done(kind, message)` reports the outcome, kind being "ok", "warn" or "error".
+    `done(kind, message)` reports the outcome, kind being "ok", "warn" or "error". Every
+    action runs through `ctx.run_op`, so the window hears what an import changed.
     """
 
     done = Signal(str, str)
@@ -32,13 +35,13 @@ class VisitExchange(QObject):
         if isinstance(exc, InputRejected):
             self.done.emit("error", exc.message(self.ctx.lang))
         else:
-            self.done.emit("error", self.tr("The file could not be read or written: %1").replace("%1", str(exc)))
+            self.done.emit("error", _("The file could not be read or written: {0}").format(exc))
 
     # --- visit packages -------------------------------------------------------
 
     def ask_export(self, visit_id: int, suggested: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Export visit package"),
-                                              suggested, PACKAGE_FILTER)  # fmt: skip
+        path, _filter = QFileDialog.getSaveFileName(self.parent_widget, _("Export visit package"),
+                                                    suggested, PACKAGE_FILTER)  # fmt: skip
         if path:
             self.export_to(visit_id, Path(path))
 
@@ -46,18 +49,20 @@ class VisitExchange(QObject):
         from app.monev.exchange.visit_packages import export_visit
 
         db, officer = self.ctx.db, self.ctx.officer
-        self.ctx.runner.run(
-            lambda: export_visit(db, visit_id, path, actor=officer),
-            lambda info: self.done.emit(
-                "ok",
-                self.tr("Visit package written: %1 (%2 photos). Carry it on a USB stick or send it by e-mail.")
-                .replace("%1", str(info.path)).replace("%2", str(info.photos)),
-            ),
-            self._error,
+
+        def finished(info) -> None:
+            message = _(
+                "Visit package written: {0} ({1} photos). Carry it on a USB stick or send it by e-mail."
+            ).format(info.path, info.photos)
+            self.done.emit("ok", message)
+
+        self.ctx.run_op(
+            lambda: export_visit(db, visit_id, path, actor=officer), finished, self._error
         )
 
     def ask_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.parent_widget, self.tr("Import visit package"), "", PACKAGE_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(self.parent_widget, _("Import visit package"), "",
+                                                    PACKAGE_FILTER)  # fmt: skip
         if path:
             self.import_from(Path(path))
 
@@ -67,44 +72,41 @@ class VisitExchange(QObject):
         db, lang, officer = self.ctx.db, self.ctx.lang, self.ctx.officer
 
         def finished(outcome) -> None:
-            self.ctx.changed.emit("visits")
             self.done.emit("warn" if outcome.status == "conflict" else "ok", outcome.message)
 
-        self.ctx.runner.run(lambda: import_visit(db, path, lang=lang, actor=officer), finished, self._error)
+        self.ctx.run_op(
+            lambda: import_visit(db, path, lang=lang, actor=officer), finished, self._error
+        )
 
     # --- office figures -------------------------------------------------------
 
     def ask_export_figures(self) -> None:
-        from datetime import date
-
-        path, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Export office figures"),
-                                              f"data-kantor-{date.today().isoformat()}.json", FIGURES_FILTER)  # fmt: skip
+        path, _filter = QFileDialog.getSaveFileName(self.parent_widget, _("Export office figures"),
+                                                    f"data-kantor-{date.today().isoformat()}.json",
+                                                    FIGURES_FILTER)  # fmt: skip
         if path:
             self.export_figures(Path(path))
 
-    def export_figures(self, path: Path, today=None) -> None:
+    def export_figures(self, path: Path, today: date | None = None) -> None:
         """The last 12 whole months of this office's aggregates (no NIK, no names) for the supervisor."""
-        from datetime import date
-
         from app.figures.figures_file import export_figures
 
         today = today or date.today()
         end = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
         start = (end[0] - 1, end[1] + 1) if end[1] < 12 else (end[0], 1)
         db, code = self.ctx.db, self.ctx.settings.office.code
-        self.ctx.runner.run(
-            lambda: export_figures(db, code, start, end, path),
-            lambda months: self.done.emit(
-                "ok",
-                self.tr("Office figures for %1 months written to %2 (aggregates only, no names or NIKs).")
-                .replace("%1", str(months)).replace("%2", str(path)),
-            ),
-            self._error,
-        )
+
+        def finished(months) -> None:
+            message = _(
+                "Office figures for {0} months written to {1} (aggregates only, no names or NIKs)."
+            ).format(months, path)
+            self.done.emit("ok", message)
+
+        self.ctx.run_op(lambda: export_figures(db, code, start, end, path), finished, self._error)
 
     def ask_import_figures(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.parent_widget, self.tr("Import office figures"), "",
-                                              FIGURES_FILTER)  # fmt: skip
+        path, _filter = QFileDialog.getOpenFileName(self.parent_widget, _("Import office figures"), "",
+                                                    FIGURES_FILTER)  # fmt: skip
         if path:
             self.import_figures(Path(path))
 
@@ -114,12 +116,9 @@ class VisitExchange(QObject):
         db = self.ctx.db
 
         def finished(result) -> None:
-            self.ctx.changed.emit("visits")
-            self.done.emit(
-                "ok",
-                self.tr("Figures of %1 imported: %2 months, %3 new or changed values.")
-                .replace("%1", result.office_name or result.office_code)
-                .replace("%2", str(result.months)).replace("%3", str(result.changed)),
+            message = _("Figures of {0} imported: {1} months, {2} new or changed values.").format(
+                result.office_name or result.office_code, result.months, result.changed
             )
+            self.done.emit("ok", message)
 
-        self.ctx.runner.run(lambda: import_figures_file(db, path), finished, self._error)
+        self.ctx.run_op(lambda: import_figures_file(db, path), finished, self._error)

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Changes
+from app.i18n import _, label
 from app.monev.findings import (
     FINDING_STATUSES,
     PRIORITIES,
@@ -48,11 +50,10 @@ from ui.monev.findings_model import (
     FINDING_ID_ROLE,
     CarriedFindingsModel,
     FindingsModel,
-    label,
 )
 from ui.monev.follow_up import FollowUpBox
 from ui.monev.visit_panel import VisitPanel
-from ui.widgets.fields import DateField, FieldError
+from ui.widgets.fields import DateField, FieldError, checked_field
 
 
 def _table(model) -> QTableView:
@@ -67,14 +68,16 @@ def _table(model) -> QTableView:
     return view
 
 
-def _combo(pairs: dict[str, tuple[str, str]], lang: str) -> QComboBox:
+def _combo(table: dict[str, str], lang: str | None) -> QComboBox:
     combo = QComboBox()
-    for code in pairs:
-        combo.addItem(label(pairs, code, lang), code)
+    for code in table:
+        combo.addItem(label(table, code, lang), code)
     return combo
 
 
 class FindingsPanel(VisitPanel):
+    """The visit's findings beside the form of the one selected, its follow-up, and earlier visits' findings."""
+
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         lang = ctx.lang
@@ -101,7 +104,7 @@ class FindingsPanel(VisitPanel):
         self.priority.setCurrentIndex(self.priority.findData("sedang"))
         self.owner = QLineEdit()
         self.owner.setMaxLength(120)
-        self.owner.setPlaceholderText(self.tr("e.g. Kepala Seksi Lalu Lintas Keimigrasian"))
+        self.owner.setPlaceholderText(_("e.g. Kepala Seksi Lalu Lintas Keimigrasian"))
         self.due = DateField()
         self.status = _combo(FINDING_STATUSES, lang)
         self.item = QComboBox()
@@ -110,9 +113,9 @@ class FindingsPanel(VisitPanel):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.item.setMinimumContentsLength(18)
-        self.new_button = QPushButton(self.tr("&New finding"))
-        self.save_button = QPushButton(self.tr("&Save finding") + "  (Ctrl+S)")
-        self.delete_button = QPushButton(self.tr("&Delete"))
+        self.new_button = QPushButton(_("&New finding"))
+        self.save_button = QPushButton(_("&Save finding") + "  (Ctrl+S)")
+        self.delete_button = QPushButton(_("&Delete"))
         self.follow = FollowUpBox(lang)
         self.form_title = QLabel()
         self.form_title.setStyleSheet("font-weight: bold;")
@@ -120,43 +123,32 @@ class FindingsPanel(VisitPanel):
         self._connect()
         self.new_finding(focus=False)
 
-    def _field(self, editor: QWidget, key: str) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(editor)
-        self.errors[key] = FieldError()
-        layout.addWidget(self.errors[key])
-        box.setFocusProxy(editor)
-        return box
-
     def _build(self) -> None:
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         head = QLabel(
-            self.tr("Findings and directions of this visit (↻ = carried from an earlier visit)")
+            _("Findings and directions of this visit (↻ = carried from an earlier visit)")
         )
         head.setWordWrap(True)
         ll.addWidget(head)
         ll.addWidget(self.view, 3)
-        carried_head = QLabel(self.tr("Carried from previous visits: status then and now"))
+        carried_head = QLabel(_("Carried from previous visits: status then and now"))
         carried_head.setStyleSheet("font-weight: bold; margin-top: 6px;")
         carried_head.setWordWrap(True)
         ll.addWidget(carried_head)
         ll.addWidget(self.carried_view, 2)
 
-        form_box = QGroupBox(self.tr("Finding"))
+        form_box = QGroupBox(_("Finding"))
         ff = QFormLayout(form_box)
         ff.addRow(self.form_title)
-        ff.addRow(self.tr("&Finding:"), self._field(self.text, "text"))
-        ff.addRow(self.tr("Di&rection:"), self._field(self.direction, "direction"))
-        ff.addRow(self.tr("&Priority:"), self._field(self.priority, "priority"))
-        ff.addRow(self.tr("&Owner at the office:"), self._field(self.owner, "owner"))
-        ff.addRow(self.tr("D&ue date:"), self._field(self.due, "due_date"))
-        ff.addRow(self.tr("S&tatus:"), self._field(self.status, "status"))
-        ff.addRow(self.tr("Checklist &item:"), self._field(self.item, "item_id"))
+        ff.addRow(_("&Finding:"), checked_field(self.text, self.errors, "text"))
+        ff.addRow(_("Di&rection:"), checked_field(self.direction, self.errors, "direction"))
+        ff.addRow(_("&Priority:"), checked_field(self.priority, self.errors, "priority"))
+        ff.addRow(_("&Owner at the office:"), checked_field(self.owner, self.errors, "owner"))
+        ff.addRow(_("D&ue date:"), checked_field(self.due, self.errors, "due_date"))
+        ff.addRow(_("S&tatus:"), checked_field(self.status, self.errors, "status"))
+        ff.addRow(_("Checklist &item:"), checked_field(self.item, self.errors, "item_id"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addStretch(1)
@@ -194,9 +186,9 @@ class FindingsPanel(VisitPanel):
             QWidget.setTabOrder(a, b)
 
     def _connect(self) -> None:
-        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+        self.view.selectionModel().currentRowChanged.connect(lambda *_args: self._show_selected())
         self.carried_view.selectionModel().currentRowChanged.connect(
-            lambda *_: self._carried_selected()
+            lambda *_args: self._carried_selected()
         )
         self.new_button.clicked.connect(lambda: self.new_finding())
         self.save_button.clicked.connect(self.save_finding)
@@ -213,7 +205,7 @@ class FindingsPanel(VisitPanel):
                   carried: list[CarriedFinding], final: bool, by: str = "") -> None:  # fmt: skip
         self.visit_id = visit_id
         self.item.clear()
-        self.item.addItem(self.tr("General (no item)"), None)
+        self.item.addItem(_("General (no item)"), None)
         for _section, it in template.items():
             short = it.text if len(it.text) <= 60 else it.text[:59] + "…"
             self.item.addItem(f"{it.code} · {short}", it.id)
@@ -286,14 +278,12 @@ class FindingsPanel(VisitPanel):
         self._show_errors({})
         if f is None:
             self.editing = None
-            self.form_title.setText(self.tr("New finding"))
+            self.form_title.setText(_("New finding"))
             self.follow.show_finding(None)
             self.delete_button.setEnabled(False)
             return
         self.editing = f.id
-        self.form_title.setText(
-            self.tr("Finding no. %1").replace("%1", str(self.model.row_of(f.id) + 1))
-        )
+        self.form_title.setText(_("Finding no. {0}").format(self.model.row_of(f.id) + 1))
         self.text.setPlainText(f.text)
         self.direction.setPlainText(f.direction)
         self.priority.setCurrentIndex(max(0, self.priority.findData(f.priority)))
@@ -336,20 +326,19 @@ class FindingsPanel(VisitPanel):
         if self.final or self.visit_id is None:
             return
         if not self.due.is_blank() and self.due.date() is None:
-            self._show_errors({"due_date": self.tr("Not a calendar date; type DD/MM/YYYY.")})
+            self._show_errors({"due_date": _("Not a calendar date; type DD/MM/YYYY.")})
             self.due.setFocus()
             return
         db, visit_id, editing, draft = self.ctx.db, self.visit_id, self.editing, self.draft()
         if editing is None:
-            self.run(lambda: add_finding(db, visit_id, draft), self._saved)
+            self.write(lambda: add_finding(db, visit_id, draft), self._saved)
         else:
-            self.run(lambda: update_finding(db, editing, draft), self._saved)
+            self.write(lambda: update_finding(db, editing, draft), self._saved)
 
     def _saved(self, info: FindingInfo) -> None:
         self.editing = info.id
-        self.notice.emit(self.tr("Finding saved."), "ok")
+        self.notice.emit(_("Finding saved."), "ok")
         self.reload()
-        self.changed()
 
     def failed(self, exc: BaseException) -> None:
         if isinstance(exc, InputRejected):
@@ -362,18 +351,17 @@ class FindingsPanel(VisitPanel):
             return
         if ask:
             answer = QMessageBox.question(
-                self, self.tr("Delete finding"), self.tr("Delete the selected finding?")
+                self, _("Delete finding"), _("Delete the selected finding?")
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         db = self.ctx.db
         self.editing = None
-        self.run(lambda: delete_finding(db, f.id), self._deleted)
+        self.write(lambda: delete_finding(db, f.id), self._deleted)
 
-    def _deleted(self, _none: None) -> None:
-        self.notice.emit(self.tr("Finding deleted."), "ok")
+    def _deleted(self, _changes: Changes) -> None:
+        self.notice.emit(_("Finding deleted."), "ok")
         self.reload()
-        self.changed()
 
     def add_follow_up(self) -> None:
         f = self.selected()
@@ -383,9 +371,7 @@ class FindingsPanel(VisitPanel):
         if step is None:
             return
         db = self.ctx.db
-        self.ctx.runner.run(
-            lambda: add_follow_up(db, f.id, step), self._followed, self._follow_failed
-        )
+        self.write(lambda: add_follow_up(db, f.id, step), self._followed, self._follow_failed)
 
     def _follow_failed(self, exc: BaseException) -> None:
         if isinstance(exc, InputRejected):
@@ -395,6 +381,5 @@ class FindingsPanel(VisitPanel):
     def _followed(self, info: FindingInfo) -> None:
         self.follow.note.setPlainText("")
         self.editing = info.id
-        self.notice.emit(self.tr("Follow-up recorded."), "ok")
+        self.notice.emit(_("Follow-up recorded."), "ok")
         self.reload()
-        self.changed()

@@ -13,15 +13,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from app.i18n import plain_date
+from app.i18n import _, label, plain_date
 from app.monev.findings import FINDING_STATUSES, FindingInfo, FollowUp
 
-from ui.monev.findings_model import label
-from ui.widgets.fields import DateField, FieldError
+from ui.widgets.fields import DateField, FieldError, checked_field
 
 
 class FollowUpBox(QGroupBox):
@@ -29,9 +27,9 @@ class FollowUpBox(QGroupBox):
 
     requested = Signal()
 
-    def __init__(self, lang: str = "id", parent: QWidget | None = None):
+    def __init__(self, lang: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setTitle(self.tr("Follow-up"))
+        self.setTitle(_("Follow-up"))
         self.lang = lang
         self.errors: dict[str, FieldError] = {}
         self.at = DateField()
@@ -43,30 +41,19 @@ class FollowUpBox(QGroupBox):
         self.note.setMaximumHeight(70)
         self.by = QLineEdit()
         self.by.setMaxLength(120)
-        self.button = QPushButton(self.tr("Add &follow-up"))
+        self.button = QPushButton(_("Add &follow-up"))
         self.button.clicked.connect(self.requested)
         self.history = QLabel()
         self.history.setWordWrap(True)
         self.history.setTextFormat(Qt.TextFormat.PlainText)
         self.history.setStyleSheet("color: #3c4043;")
         form = QFormLayout(self)
-        form.addRow(self.tr("Dat&e:"), self._field(self.at, "at"))
-        form.addRow(self.tr("New stat&us:"), self._field(self.status, "status"))
-        form.addRow(self.tr("N&ote:"), self._field(self.note, "note"))
-        form.addRow(self.tr("&By:"), self.by)
+        form.addRow(_("Dat&e:"), checked_field(self.at, self.errors, "at"))
+        form.addRow(_("New stat&us:"), checked_field(self.status, self.errors, "status"))
+        form.addRow(_("N&ote:"), checked_field(self.note, self.errors, "note"))
+        form.addRow(_("&By:"), self.by)
         form.addRow("", self.button)
         form.addRow(self.history)
-
-    def _field(self, editor: QWidget, key: str) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(editor)
-        self.errors[key] = FieldError()
-        layout.addWidget(self.errors[key])
-        box.setFocusProxy(editor)
-        return box
 
     def editors(self) -> list[QWidget]:
         return [self.at, self.status, self.note, self.by, self.button]
@@ -85,13 +72,13 @@ class FollowUpBox(QGroupBox):
             + (f" · {x.note}" if x.note else "") + (f" ({x.by})" if x.by else "")
             for x in sorted(f.follow_ups, key=lambda x: (x.at, x.created_at))
         ]  # fmt: skip
-        self.history.setText("\n".join(lines) if lines else self.tr("No follow-up yet."))
+        self.history.setText("\n".join(lines) if lines else _("No follow-up yet."))
 
     def follow_up(self) -> FollowUp | None:
         """The follow-up as typed; None (and the reason at the date) when the date is impossible."""
         at = self.at.date()
         if at is None:
-            self.show_errors({"at": self.tr("Not a calendar date; type DD/MM/YYYY.")})
+            self.show_errors({"at": _("Not a calendar date; type DD/MM/YYYY.")})
             self.at.setFocus()
             return None
         return FollowUp(at, self.status.currentData(), self.note.toPlainText(), self.by.text())

@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import Settings
+from app.i18n import _, label
 from app.monev.templates import TemplateInfo
 from app.monev.visits import SUPERVISION_GROUPS, SUPERVISION_TYPES, VisitDraft, VisitInfo
 
 from ui.monev.people_rows import PeopleRows
-from ui.widgets.fields import DateField, FieldError
+from ui.widgets.fields import DateField, FieldError, checked_field
 
 
 class VisitIdentityForm(QWidget):
@@ -32,7 +33,7 @@ class VisitIdentityForm(QWidget):
 
     submitted = Signal()  # Enter in a one-line field
 
-    def __init__(self, lang: str = "id", parent: QWidget | None = None):
+    def __init__(self, lang: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.lang = lang
         self.errors: dict[str, FieldError] = {}
@@ -47,8 +48,8 @@ class VisitIdentityForm(QWidget):
         self.place = QLineEdit()
         self.place.setMaxLength(80)
         self.type_checks: dict[str, QCheckBox] = {}
-        for code, (_group, label_id, label_en) in SUPERVISION_TYPES.items():
-            self.type_checks[code] = QCheckBox(label_en if lang == "en" else label_id)
+        for code, (_group, name) in SUPERVISION_TYPES.items():
+            self.type_checks[code] = QCheckBox(_(name, lang))
         self.template = QComboBox()
         # Long template titles must not widen the form: the combo shows what fits, the list all.
         self.template.setSizeAdjustPolicy(
@@ -63,8 +64,8 @@ class VisitIdentityForm(QWidget):
             box.setTabChangesFocus(True)  # Tab walks the form, as in every other field
             box.setMinimumHeight(70)
             box.setMaximumHeight(110)
-        self.basis.setPlaceholderText(self.tr("e.g. Surat Tugas Kepala Kantor Wilayah No. …"))
-        self.purposes.setPlaceholderText(self.tr("One purpose per line"))
+        self.basis.setPlaceholderText(_("e.g. Surat Tugas Kepala Kantor Wilayah No. …"))
+        self.purposes.setPlaceholderText(_("One purpose per line"))
         self._build()
         for edit in (
             self.office_code,
@@ -79,43 +80,35 @@ class VisitIdentityForm(QWidget):
 
     # --- layout ------------------------------------------------------------
 
-    def _field(self, editor: QWidget, key: str) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(editor)
-        error = FieldError()
-        layout.addWidget(error)
-        self.errors[key] = error
+    def _checked(self, editor: QWidget, key: str) -> QWidget:
+        """*editor* with its reason line; remembered so a refusal can put the cursor there."""
         self.editors[key] = editor
-        box.setFocusProxy(editor)
-        return box
+        return checked_field(editor, self.errors, key)
 
     def _build(self) -> None:
-        where = QGroupBox(self.tr("Office and dates"))
+        where = QGroupBox(_("Office and dates"))
         wf = QFormLayout(where)
-        wf.addRow(self.tr("Office &code:"), self._field(self.office_code, "office_code"))
-        wf.addRow(self.tr("Office &name:"), self._field(self.office_name, "office_name"))
+        wf.addRow(_("Office &code:"), self._checked(self.office_code, "office_code"))
+        wf.addRow(_("Office &name:"), self._checked(self.office_name, "office_name"))
         dates = QHBoxLayout()
-        dates.addWidget(self._field(self.start_date, "start_date"))
-        until = QLabel(self.tr("until"))
+        dates.addWidget(self._checked(self.start_date, "start_date"))
+        until = QLabel(_("until"))
         dates.addWidget(until)
-        dates.addWidget(self._field(self.end_date, "end_date"))
+        dates.addWidget(self._checked(self.end_date, "end_date"))
         dates.addStretch(1)
-        dates_label = QLabel(self.tr("&Dates (DD/MM/YYYY):"))
+        dates_label = QLabel(_("&Dates (DD/MM/YYYY):"))
         dates_label.setBuddy(self.start_date)
         wf.addRow(dates_label, dates)
-        wf.addRow(self.tr("&Place (city for signatures):"), self._field(self.place, "place"))
-        wf.addRow(self.tr("Check&list template:"), self._field(self.template, "template_id"))
+        wf.addRow(_("&Place (city for signatures):"), self._checked(self.place, "place"))
+        wf.addRow(_("Check&list template:"), self._checked(self.template, "template_id"))
 
-        types = QGroupBox(self.tr("Supervision types"))
+        types = QGroupBox(_("Supervision types"))
         tl = QHBoxLayout(types)
-        for group, (label_id, label_en) in SUPERVISION_GROUPS.items():
+        for group in SUPERVISION_GROUPS:
             column = QVBoxLayout()
-            head = QLabel(f"<b>{label_en if self.lang == 'en' else label_id}</b>")
+            head = QLabel(f"<b>{label(SUPERVISION_GROUPS, group, self.lang)}</b>")
             column.addWidget(head)
-            for code, (g, *_labels) in SUPERVISION_TYPES.items():
+            for code, (g, _name) in SUPERVISION_TYPES.items():
                 if g == group:
                     column.addWidget(self.type_checks[code])
             column.addStretch(1)
@@ -123,17 +116,15 @@ class VisitIdentityForm(QWidget):
         types_error = FieldError()
         self.errors["supervision_types"] = types_error
 
-        texts = QGroupBox(self.tr("Basis and purposes"))
+        texts = QGroupBox(_("Basis and purposes"))
         xf = QFormLayout(texts)
         xf.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # long labels above the boxes
-        xf.addRow(
-            self.tr("&Basis (letter of assignment, agenda):"), self._field(self.basis, "basis")
-        )
-        xf.addRow(self.tr("P&urposes:"), self._field(self.purposes, "purposes"))
+        xf.addRow(_("&Basis (letter of assignment, agenda):"), self._checked(self.basis, "basis"))
+        xf.addRow(_("P&urposes:"), self._checked(self.purposes, "purposes"))
 
-        team_box = QGroupBox(self.tr("Supervising team"))
+        team_box = QGroupBox(_("Supervising team"))
         QVBoxLayout(team_box).addWidget(self.team)
-        reps_box = QGroupBox(self.tr("Office representatives met"))
+        reps_box = QGroupBox(_("Office representatives met"))
         QVBoxLayout(reps_box).addWidget(self.reps)
 
         left = QVBoxLayout()
@@ -180,7 +171,7 @@ class VisitIdentityForm(QWidget):
         ordered = sorted(templates, key=lambda t: (t.code != "monev-paspor", t.code, -t.version))
         self.template.clear()
         for t in ordered:
-            text = self.tr("Version %2: %1").replace("%1", t.title).replace("%2", str(t.version))
+            text = _("Version {1}: {0}").format(t.title, t.version)
             self.template.addItem(text, t.id)
             self.template.setItemData(self.template.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
         index = self.template.findData(current) if current is not None else -1
@@ -225,7 +216,7 @@ class VisitIdentityForm(QWidget):
         out: dict[str, str] = {}
         for key, field in (("start_date", self.start_date), ("end_date", self.end_date)):
             if not field.is_blank() and field.date() is None:
-                out[key] = self.tr("Not a calendar date; type DD/MM/YYYY.")
+                out[key] = _("Not a calendar date; type DD/MM/YYYY.")
         return out
 
     def draft(self) -> VisitDraft:

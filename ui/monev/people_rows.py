@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _, label
 from app.monev.visits import TEAM_ROLES, OfficeRep, TeamMember
 
 from ui.widgets.fields import FieldError
@@ -24,7 +25,7 @@ from ui.widgets.fields import FieldError
 class PersonRow:
     """The editors of one person; `error` shows the row's reasons (name, NIP, role)."""
 
-    def __init__(self, with_role: bool, lang: str):
+    def __init__(self, with_role: bool, lang: str | None = None):
         self.name = QLineEdit()
         self.name.setMaxLength(120)
         self.nip = QLineEdit()
@@ -36,8 +37,8 @@ class PersonRow:
         self.role: QComboBox | None = None
         if with_role:
             self.role = QComboBox()
-            for code, pair in TEAM_ROLES.items():
-                self.role.addItem(pair[1] if lang == "en" else pair[0], code)
+            for code in TEAM_ROLES:
+                self.role.addItem(label(TEAM_ROLES, code, lang), code)
         self.remove = QToolButton()
         self.remove.setText("✕")
         self.error = FieldError()
@@ -59,7 +60,7 @@ class PeopleRows(QWidget):
 
     rows_changed = Signal()
 
-    def __init__(self, kind: str, lang: str = "id", parent: QWidget | None = None):
+    def __init__(self, kind: str, lang: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.kind = kind
         self.lang = lang
@@ -70,7 +71,7 @@ class PeopleRows(QWidget):
         self.grid.setHorizontalSpacing(6)
         self.grid.setVerticalSpacing(2)
         self.error = FieldError()  # reasons about the whole list (e.g. two leaders)
-        add_text = self.tr("Add team member") if kind == "team" else self.tr("Add representative")
+        add_text = _("Add team member") if kind == "team" else _("Add representative")
         self.add_button = QPushButton("+ " + add_text)
         self.add_button.clicked.connect(lambda: self.add_row(focus=True))
         self.heads = [QLabel(text) for text in self._headers()]
@@ -88,8 +89,8 @@ class PeopleRows(QWidget):
 
     def _headers(self) -> list[str]:
         if self.kind == "team":
-            return [self.tr("Name / position"), self.tr("NIP (18 digits) / role")]
-        return [self.tr("Name / position"), self.tr("NIP (18 digits)")]
+            return [_("Name / position"), _("NIP (18 digits) / role")]
+        return [_("Name / position"), _("NIP (18 digits)")]
 
     def _relayout(self) -> None:
         """Two lines a person (name and NIP, then position and role) so long titles fit."""
@@ -114,10 +115,10 @@ class PeopleRows(QWidget):
         self, person: TeamMember | OfficeRep | None = None, focus: bool = False
     ) -> PersonRow:
         row = PersonRow(self.kind == "team", self.lang)
-        row.remove.setToolTip(self.tr("Remove this row"))
-        row.name.setPlaceholderText(self.tr("Name"))
-        row.nip.setPlaceholderText(self.tr("NIP (18 digits)"))
-        row.position.setPlaceholderText(self.tr("Position"))
+        row.remove.setToolTip(_("Remove this row"))
+        row.name.setPlaceholderText(_("Name"))
+        row.nip.setPlaceholderText(_("NIP (18 digits)"))
+        row.position.setPlaceholderText(_("Position"))
         row.remove.clicked.connect(lambda: self.remove_row(row))
         if row.role is not None:
             # The first person entered leads the team unless said otherwise.

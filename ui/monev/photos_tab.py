@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Changes
 from app.db.engine import Database
+from app.i18n import _, ngettext
 from app.monev.templates import TemplateData
 from app.monev.visits import (
     AttachmentInfo,
@@ -101,7 +103,7 @@ class PhotosPanel(VisitPanel):
         self.thumbs = thumbs
         self.attachments: list[AttachmentInfo] = []
         self._removing: int | None = None
-        self.add_button = QPushButton(self.tr("Add photo…") + "  (Ctrl+O)")
+        self.add_button = QPushButton(_("Add photo…") + "  (Ctrl+O)")
         self.add_button.setMinimumHeight(36)
         self.count_label = QLabel()
         self.count_label.setStyleSheet("color: #5f6368;")
@@ -116,7 +118,7 @@ class PhotosPanel(VisitPanel):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.caption = QLineEdit()
         self.caption.setMaxLength(300)
-        self.caption.setPlaceholderText(self.tr("What the photo shows"))
+        self.caption.setPlaceholderText(_("What the photo shows"))
         self.item_combo = QComboBox()
         # Item texts are long: the combo shows what fits, the open list shows them whole.
         self.item_combo.setSizeAdjustPolicy(
@@ -126,14 +128,14 @@ class PhotosPanel(VisitPanel):
         self.size_label = QLabel()
         self.size_label.setStyleSheet("color: #5f6368; font-size: 11px;")
         self.size_label.setWordWrap(True)
-        self.save_button = QPushButton(self.tr("Save caption"))
-        self.remove_button = QPushButton(self.tr("Remove photo"))
+        self.save_button = QPushButton(_("Save caption"))
+        self.remove_button = QPushButton(_("Remove photo"))
         self._build()
         self.add_button.clicked.connect(self.choose_photos)
         self.save_button.clicked.connect(self.save_caption)
         self.caption.returnPressed.connect(self.save_caption)
         self.remove_button.clicked.connect(lambda: self.remove_selected())
-        self.view.currentItemChanged.connect(lambda *_: self._show_selected())
+        self.view.currentItemChanged.connect(lambda *_args: self._show_selected())
         self.thumbs.ready.connect(self._thumb_ready)
         QShortcut(
             QKeySequence("Ctrl+O"),
@@ -148,14 +150,14 @@ class PhotosPanel(VisitPanel):
     def _build(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.add_button)
-        hint = QLabel(self.tr("JPEG or PNG, up to 15 MB; stored once, resized to at most 1600 px."))
+        hint = QLabel(_("JPEG or PNG, up to 15 MB; stored once, resized to at most 1600 px."))
         hint.setStyleSheet("color: #5f6368; font-size: 11px;")
         top.addWidget(hint, 1)
         top.addWidget(self.count_label)
-        details = QGroupBox(self.tr("Selected photo"))
+        details = QGroupBox(_("Selected photo"))
         form = QFormLayout(details)
-        form.addRow(self.tr("&Caption:"), self.caption)
-        form.addRow(self.tr("Checklist &item:"), self.item_combo)
+        form.addRow(_("&Caption:"), self.caption)
+        form.addRow(_("Checklist &item:"), self.item_combo)
         form.addRow("", self.size_label)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
@@ -174,7 +176,7 @@ class PhotosPanel(VisitPanel):
     ) -> None:
         self.visit_id = visit_id
         self.item_combo.clear()
-        self.item_combo.addItem(self.tr("General (no item)"), None)
+        self.item_combo.addItem(_("General (no item)"), None)
         for _section, item in template.items():
             short = item.text if len(item.text) <= 60 else item.text[:59] + "…"
             self.item_combo.addItem(f"{item.code} · {short}", item.id)
@@ -193,7 +195,7 @@ class PhotosPanel(VisitPanel):
         self.attachments = list(attachments)
         self.view.clear()
         for info in self.attachments:
-            entry = QListWidgetItem(info.caption or self.tr("(no caption)"))
+            entry = QListWidgetItem(info.caption or _("(no caption)"))
             entry.setData(LINK_ROLE, info.id)
             entry.setSizeHint(QSize(THUMB_SIDE + 16, THUMB_SIDE * 3 // 4 + 44))
             entry.setToolTip(info.caption)
@@ -204,7 +206,8 @@ class PhotosPanel(VisitPanel):
             if info.id == keep:
                 self.view.setCurrentItem(entry)
         self.thumbs.request([a.attachment_id for a in self.attachments])
-        self.count_label.setText(self.tr("%1 photo(s)").replace("%1", str(len(self.attachments))))
+        count = len(self.attachments)
+        self.count_label.setText(ngettext("{n} photo", "{n} photos", count).format(n=count))
         self._show_selected()
         self.attachments_changed.emit(list(self.attachments))
 
@@ -233,9 +236,10 @@ class PhotosPanel(VisitPanel):
         )
         if info:
             self.size_label.setText(
-                self.tr("%1 × %2 px, %3 KB").replace("%1", str(info.width)).replace("%2", str(info.height))
-                .replace("%3", str(max(1, round(info.size / 1024))))
-            )  # fmt: skip
+                _("{0} × {1} px, {2} KB").format(
+                    info.width, info.height, max(1, round(info.size / 1024))
+                )
+            )
         else:
             self.size_label.setText("")
 
@@ -244,11 +248,11 @@ class PhotosPanel(VisitPanel):
     def choose_photos(self) -> None:
         if self.final or self.visit_id is None:
             return
-        paths, _ = QFileDialog.getOpenFileNames(
+        paths, _filter = QFileDialog.getOpenFileNames(
             self,
-            self.tr("Add photos"),
+            _("Add photos"),
             "",
-            self.tr("Images (*.jpg *.jpeg *.png *.webp *.bmp *.gif *.tif *.tiff)"),
+            _("Images (*.jpg *.jpeg *.png *.webp *.bmp *.gif *.tif *.tiff)"),
         )
         for path in paths:
             self.add_photo(path)
@@ -258,29 +262,27 @@ class PhotosPanel(VisitPanel):
         if self.visit_id is None:
             return
         db, visit_id = self.ctx.db, self.visit_id
-        self.run(lambda: attach_photo(db, visit_id, Path(path), caption, item_id), self._attached)
+        self.write(lambda: attach_photo(db, visit_id, Path(path), caption, item_id), self._attached)
 
     def _attached(self, info: AttachmentInfo) -> None:
         if info.already_attached:
-            self.notice.emit(self.tr("This photo is already attached to the visit."), "info")
+            self.notice.emit(_("This photo is already attached to the visit."), "info")
         else:
-            self.notice.emit(self.tr("Photo attached."), "ok")
+            self.notice.emit(_("Photo attached."), "ok")
             self._set_attachments([*self.attachments, info], select_link=info.id)
-            self.changed()
 
     def save_caption(self) -> None:
         info = self._selected()
         if info is None or self.final:
             return
         db, caption, item_id = self.ctx.db, self.caption.text(), self.item_combo.currentData()
-        self.run(lambda: update_photo(db, info.id, caption, item_id), self._updated)
+        self.write(lambda: update_photo(db, info.id, caption, item_id), self._updated)
 
     def _updated(self, info: AttachmentInfo) -> None:
         self._set_attachments(
             [info if a.id == info.id else a for a in self.attachments], select_link=info.id
         )
-        self.notice.emit(self.tr("Caption saved."), "ok")
-        self.changed()
+        self.notice.emit(_("Caption saved."), "ok")
 
     def remove_selected(self, ask: bool = True) -> None:
         info = self._selected()
@@ -288,14 +290,13 @@ class PhotosPanel(VisitPanel):
             return
         if ask:
             answer = QMessageBox.question(
-                self, self.tr("Remove photo"), self.tr("Remove the selected photo from this visit?")
+                self, _("Remove photo"), _("Remove the selected photo from this visit?")
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         db, self._removing = self.ctx.db, info.id
-        self.run(lambda: remove_photo(db, info.id), self._removed)
+        self.write(lambda: remove_photo(db, info.id), self._removed)
 
-    def _removed(self, _none: None) -> None:
+    def _removed(self, _changes: Changes) -> None:
         self._set_attachments([a for a in self.attachments if a.id != self._removing])
-        self.notice.emit(self.tr("Photo removed."), "ok")
-        self.changed()
+        self.notice.emit(_("Photo removed."), "ok")

@@ -1,10 +1,12 @@
-"""Checklist template editor: pick a template, edit its sections and items, save (a used one becomes a new version)."""
+"""Checklist template editor: pick a template, edit its sections and items, save (a used one becomes a new version).
+
+Importing and exporting YAML files is in ui/monev/template_files.py.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -13,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,19 +27,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _
 from app.monev.templates import (
     DEFAULT_TEMPLATE_CODE,
     TemplateData,
     TemplateInfo,
-    export_template,
     get_template,
-    import_template,
     list_templates,
     save_template_edit,
 )
 from app.problems import InputRejected
 
 from ui.context import DeskContext
+from ui.monev.template_files import TemplateFileActions
 from ui.monev.template_node_form import PAGE_ITEM, PAGE_NONE, PAGE_SECTION, TemplateNodeForm
 from ui.monev.template_tree_model import COL_CODE, COL_TEXT, COL_WEIGHT, TemplateTreeModel
 from ui.widgets.fields import Banner
@@ -47,10 +48,8 @@ log = logging.getLogger(__name__)
 
 __all__ = ["PAGE_ITEM", "PAGE_NONE", "PAGE_SECTION", "TemplateEditorDialog"]
 
-_FILES = "YAML (*.yaml *.yml)"
 
-
-class TemplateEditorDialog(QDialog):
+class TemplateEditorDialog(TemplateFileActions, QDialog):
     """`TemplateEditorDialog(ctx, parent).exec()`: the administrator's checklist template editor."""
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None):
@@ -60,13 +59,12 @@ class TemplateEditorDialog(QDialog):
         self.current: TemplateInfo | None = None
         self.dirty = False
         self._keep: tuple[int, int] = (0, 0)  # (section row, item row) to select after a reload
-        self.setWindowTitle(self.tr("Checklist templates"))
+        self.setWindowTitle(_("Checklist templates"))
         self.resize(1200, 800)
         self.banner = Banner()
         self.combo = QComboBox()
         self.combo.setMinimumContentsLength(40)
-        self.import_button = QPushButton(self.tr("Import YAML…"))
-        self.export_button = QPushButton(self.tr("Export YAML…"))
+        self._file_buttons()
         self.title = QLineEdit()
         self.title.setMaxLength(200)
         self.model = TemplateTreeModel(ctx.lang, self)
@@ -81,13 +79,13 @@ class TemplateEditorDialog(QDialog):
         header.setSectionResizeMode(COL_CODE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_WEIGHT, QHeaderView.ResizeMode.ResizeToContents)
-        self.add_section_button = QPushButton(self.tr("+ Section"))
-        self.add_item_button = QPushButton(self.tr("+ Item"))
-        self.remove_button = QPushButton(self.tr("Remove"))
+        self.add_section_button = QPushButton(_("+ Section"))
+        self.add_item_button = QPushButton(_("+ Item"))
+        self.remove_button = QPushButton(_("Remove"))
         self.up_button = QPushButton("▲")
-        self.up_button.setToolTip(self.tr("Move up (Alt+Up)"))
+        self.up_button.setToolTip(_("Move up (Alt+Up)"))
         self.down_button = QPushButton("▼")
-        self.down_button.setToolTip(self.tr("Move down (Alt+Down)"))
+        self.down_button.setToolTip(_("Move down (Alt+Down)"))
         for button in (self.up_button, self.down_button):
             button.setFixedWidth(44)
         self.forms = TemplateNodeForm(ctx.lang)
@@ -96,9 +94,9 @@ class TemplateEditorDialog(QDialog):
         self.item_code, self.item_text = self.forms.item_code, self.forms.item_text
         self.item_guidance, self.answer_set = self.forms.item_guidance, self.forms.answer_set
         self.weight, self.critical = self.forms.weight, self.forms.critical
-        self.save_button = QPushButton(self.tr("Save") + "  (Ctrl+S)")
+        self.save_button = QPushButton(_("Save") + "  (Ctrl+S)")
         self.save_button.setDefault(True)
-        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button = QPushButton(_("Close"))
         self._build()
         self._connect()
         self.reload()
@@ -107,12 +105,12 @@ class TemplateEditorDialog(QDialog):
 
     def _build(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("&Template:"), buddy=self.combo))
+        top.addWidget(QLabel(_("&Template:"), buddy=self.combo))
         top.addWidget(self.combo, 1)
         top.addWidget(self.import_button)
         top.addWidget(self.export_button)
         title_row = QHBoxLayout()
-        title_row.addWidget(QLabel(self.tr("Template tit&le:"), buddy=self.title))
+        title_row.addWidget(QLabel(_("Template tit&le:"), buddy=self.title))
         title_row.addWidget(self.title, 1)
 
         left = QWidget()
@@ -147,8 +145,6 @@ class TemplateEditorDialog(QDialog):
 
     def _connect(self) -> None:
         self.combo.activated.connect(self._template_chosen)
-        self.import_button.clicked.connect(self._import_clicked)
-        self.export_button.clicked.connect(self._export_clicked)
         self.tree.selectionModel().currentChanged.connect(
             lambda index, _old: self._show_node(index)
         )
@@ -178,9 +174,7 @@ class TemplateEditorDialog(QDialog):
             self.banner.show_message(exc.message(self.ctx.lang), "error")
             return
         log.exception("template editor task failed", exc_info=exc)
-        self.banner.show_message(
-            self.tr("Failed: %1").replace("%1", str(exc) or type(exc).__name__), "error"
-        )
+        self.banner.show_message(_("Failed: {0}").format(str(exc) or type(exc).__name__), "error")
 
     def reload(self, select_id: int | None = None) -> None:
         """List the templates again and open *select_id* (default: the newest default checklist)."""
@@ -191,10 +185,8 @@ class TemplateEditorDialog(QDialog):
         self.infos = infos
         self.combo.clear()
         for info in infos:
-            label = f"{info.code} · {info.title} · " + self.tr("version %1").replace(
-                "%1", str(info.version)
-            )
-            self.combo.addItem(label + (" · " + self.tr("in use") if info.in_use else ""), info.id)
+            label = f"{info.code} · {info.title} · " + _("version {0}").format(info.version)
+            self.combo.addItem(label + (" · " + _("in use") if info.in_use else ""), info.id)
         if select_id is None and infos:
             defaults = [i for i in infos if i.code == DEFAULT_TEMPLATE_CODE] or infos
             select_id = max(defaults, key=lambda i: i.version).id
@@ -290,7 +282,7 @@ class TemplateEditorDialog(QDialog):
             self.tree.expand(index.parent())
             self._select(index)
 
-    # --- save, import, export ----------------------------------------------------
+    # --- saving ----------------------------------------------------
 
     def edited_template(self) -> TemplateData:
         data = self.model.template()
@@ -306,23 +298,20 @@ class TemplateEditorDialog(QDialog):
             self.model.section_row(current),
             -1 if self.model.is_section(current) else current.row(),
         )
-        self._run(lambda: save_template_edit(db, template_id, data),
-                  lambda info: self._saved(info, keep), self._save_failed)  # fmt: skip
+        # The dialog reloads itself after the save; ctx.run_op tells the other pages.
+        self.ctx.run_op(lambda: save_template_edit(db, template_id, data),
+                        lambda info: self._saved(info, keep), self._save_failed)  # fmt: skip
 
     def _saved(self, info: TemplateInfo, keep: tuple[int, int]) -> None:
-        n = str(info.version)
         if info.outcome == "new_version":
-            message = self.tr(
-                "The template is already used by visits; saved as version %1."
-            ).replace("%1", n)
+            message = _("The template is already used by visits; saved as version {0}.")
         elif info.outcome == "unchanged":
-            message = self.tr("Nothing changed; version %1 kept.").replace("%1", n)
+            message = _("Nothing changed; version {0} kept.")
         else:
-            message = self.tr("Template saved (version %1 updated).").replace("%1", n)
-        self.banner.show_message(message, "ok")
+            message = _("Template saved (version {0} updated).")
+        self.banner.show_message(message.format(info.version), "ok")
         self.dirty = False
         self._keep = keep
-        self.ctx.changed.emit("templates")
         self.reload(info.id)
 
     def _save_failed(self, exc: BaseException) -> None:
@@ -340,73 +329,13 @@ class TemplateEditorDialog(QDialog):
                 self._select(index)
                 return
 
-    def import_file(self, path: Path) -> None:
-        if not self._may_discard():
-            return
-        db = self.ctx.db
-        self._run(lambda: import_template(db, path), self._imported)
-
-    def _imported(self, info: TemplateInfo) -> None:
-        name, n = info.code, str(info.version)
-        message = {
-            "created": self.tr("Imported %1 as a new template (version %2)."),
-            "unchanged": self.tr(
-                "%1 version %2 is already stored with this content; nothing changed."
-            ),
-            "updated": self.tr("%1 version %2 updated from the file."),
-            "new_version": self.tr(
-                "%1 is already used by visits; the file was stored as version %2."
-            ),
-        }.get(info.outcome, self.tr("Imported %1 version %2."))
-        self.banner.show_message(message.replace("%1", name).replace("%2", n), "ok")
-        self.dirty = False
-        self.ctx.changed.emit("templates")
-        self.reload(info.id)
-
-    def export_file(self, path: Path) -> None:
-        """Write the stored version shown (not unsaved edits) as YAML."""
-        if self.current is None:
-            return
-        db, template_id, unsaved = self.ctx.db, self.current.id, self.dirty
-        self._run(
-            lambda: export_template(db, template_id, path),
-            lambda _none: self._exported(path, unsaved),
-        )
-
-    def _exported(self, path: Path, unsaved: bool) -> None:
-        message = self.tr("Template exported to %1.").replace("%1", str(path))
-        if unsaved:
-            message += " " + self.tr(
-                "Unsaved edits are not in the file; save first to include them."
-            )
-        self.banner.show_message(message, "warn" if unsaved else "ok")
-
-    def _import_clicked(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import checklist template"), "", _FILES
-        )
-        if name:
-            self.import_file(Path(name))
-
-    def _export_clicked(self) -> None:
-        if self.current is None:
-            return
-        suggested = f"{self.current.code}-v{self.current.version}.yaml"
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export checklist template"), suggested, _FILES
-        )
-        if name:
-            self.export_file(Path(name))
-
     # --- closing -----------------------------------------------------------------
 
     def _may_discard(self) -> bool:
         if not self.dirty:
             return True
         answer = QMessageBox.question(
-            self,
-            self.tr("Unsaved changes"),
-            self.tr("Discard the unsaved changes to this template?"),
+            self, _("Unsaved changes"), _("Discard the unsaved changes to this template?")
         )
         return answer == QMessageBox.StandardButton.Yes
 

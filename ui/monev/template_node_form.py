@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _
 from app.monev.scoring import ANSWER_SETS
 from app.monev.templates import ItemData, SectionData
 
@@ -35,7 +36,7 @@ class TemplateNodeForm(QStackedWidget):
 
     edited = Signal()
 
-    def __init__(self, lang: str, parent: QWidget | None = None):
+    def __init__(self, lang: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self._loading = False  # the form is being filled from the model, not typed into
         # Section form.
@@ -56,25 +57,25 @@ class TemplateNodeForm(QStackedWidget):
         self.weight.setRange(0.01, 1000)
         self.weight.setDecimals(2)
         self.weight.setSingleStep(0.5)
-        self.critical = QCheckBox(self.tr("Critical: an answer that scores 0 fails the section"))
+        self.critical = QCheckBox(_("Critical: an answer that scores 0 fails the section"))
         self._build()
         self._connect()
 
     def _build(self) -> None:
-        hint = QLabel(self.tr("Select a section or an item on the left to edit it."))
+        hint = QLabel(_("Select a section or an item on the left to edit it."))
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setWordWrap(True)
-        section_box = QGroupBox(self.tr("Section"))
+        section_box = QGroupBox(_("Section"))
         sf = QFormLayout(section_box)
-        sf.addRow(self.tr("Co&de:"), self.section_code)
-        sf.addRow(self.tr("T&itle:"), self.section_title)
-        item_box = QGroupBox(self.tr("Item"))
+        sf.addRow(_("Co&de:"), self.section_code)
+        sf.addRow(_("T&itle:"), self.section_title)
+        item_box = QGroupBox(_("Item"))
         itf = QFormLayout(item_box)
-        itf.addRow(self.tr("Co&de:"), self.item_code)
-        itf.addRow(self.tr("Te&xt:"), self.item_text)
-        itf.addRow(self.tr("&Guidance:"), self.item_guidance)
-        itf.addRow(self.tr("&Answers:"), self.answer_set)
-        itf.addRow(self.tr("&Weight:"), self.weight)
+        itf.addRow(_("Co&de:"), self.item_code)
+        itf.addRow(_("Te&xt:"), self.item_text)
+        itf.addRow(_("&Guidance:"), self.item_guidance)
+        itf.addRow(_("&Answers:"), self.answer_set)
+        itf.addRow(_("&Weight:"), self.weight)
         itf.addRow("", self.critical)
         for page in (hint, section_box, item_box):
             holder = QWidget()

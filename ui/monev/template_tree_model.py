@@ -8,14 +8,16 @@ import re
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from app.i18n import N_, _, ngettext
 from app.monev.templates import ItemData, SectionData, TemplateData
 
-from ui.monev.checklist_model import number_text
+from ui.monev.checklist_model import CRITICAL_TIP, number_text
 
 COL_CODE, COL_TEXT, COL_WEIGHT = range(3)
 _LAST = COL_WEIGHT
 _SECTION = 0  # internalId of a section row; an item row's is its section's key
 _CRITICAL = "#a50e0e"
+_HEADERS = (N_("Code"), N_("Section / item"), N_("Weight"))
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -28,7 +30,7 @@ class TemplateTreeModel(QAbstractItemModel):
     section then leaves its items' indexes valid.
     """
 
-    def __init__(self, lang: str = "id", parent: QObject | None = None):
+    def __init__(self, lang: str | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.lang = lang
         self.edited: TemplateData = TemplateData("", "")
@@ -114,7 +116,7 @@ class TemplateTreeModel(QAbstractItemModel):
         n = len(self.sections) + 1
         while f"B{n}" in taken:
             n += 1
-        section = SectionData(f"B{n}", self.tr("New section"))
+        section = SectionData(f"B{n}", _("New section", self.lang))
         section.items.append(self._new_item(section.code, set()))
         self.beginInsertRows(QModelIndex(), row, row)
         self.sections.insert(row, section)
@@ -126,7 +128,7 @@ class TemplateTreeModel(QAbstractItemModel):
         n = 1
         while f"{section_code}.{n:02d}" in taken:
             n += 1
-        return ItemData(f"{section_code}.{n:02d}", self.tr("New item"))
+        return ItemData(f"{section_code}.{n:02d}", _("New item", self.lang))
 
     def add_item(self, section_row: int, after: int = -1) -> QModelIndex:
         section = self.sections[section_row]
@@ -218,7 +220,7 @@ class TemplateTreeModel(QAbstractItemModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section <= _LAST
         ):
-            return [self.tr("Code"), self.tr("Section / item"), self.tr("Weight")][section]
+            return _(_HEADERS[section], self.lang)
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -234,8 +236,9 @@ class TemplateTreeModel(QAbstractItemModel):
         section = self.section_at(index)
         if section is not None:
             if role == Qt.ItemDataRole.DisplayRole:
-                n = str(len(section.items))
-                return [section.code, section.title, self.tr("%1 items").replace("%1", n)][col]
+                n = len(section.items)
+                count = ngettext("{0} item", "{0} items", n, self.lang).format(n)
+                return [section.code, section.title, count][col]
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)
@@ -249,11 +252,11 @@ class TemplateTreeModel(QAbstractItemModel):
             if col == COL_TEXT:
                 return " ".join(item.text.split())
             weight = number_text(float(item.weight), self.lang)
-            return weight + " · " + self.tr("critical") if item.critical else weight
+            return weight + " · " + _("critical", self.lang) if item.critical else weight
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_TEXT:
             return item.text
         if role == Qt.ItemDataRole.ToolTipRole and item.critical:
-            return self.tr("Critical item: an answer that scores 0 fails the whole section.")
+            return _(CRITICAL_TIP, self.lang)
         if item.critical and role == Qt.ItemDataRole.ForegroundRole and col != COL_TEXT:
             return QColor(_CRITICAL)
         if item.critical and role == Qt.ItemDataRole.FontRole and col != COL_TEXT:

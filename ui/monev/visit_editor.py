@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _
 from app.monev.scoring import VisitScore
 from app.monev.templates import TemplateInfo, list_templates
 from app.monev.visits import (
-    VISIT_STATUSES,
     VisitDetail,
     VisitInfo,
     finalize_visit,
@@ -36,7 +36,7 @@ from ui.monev.checklist_tab import ChecklistPanel
 from ui.monev.findings_tab import FindingsPanel
 from ui.monev.identity_form import VisitIdentityForm
 from ui.monev.photos_tab import PhotosPanel, ThumbnailCache
-from ui.monev.visit_list_model import date_span, score_text
+from ui.monev.visit_list_model import date_span, score_text, visit_status_text
 from ui.monev.visit_panel import VisitPanel
 from ui.widgets.fields import Banner
 
@@ -44,6 +44,8 @@ TAB_IDENTITY, TAB_CHECKLIST, TAB_FINDINGS, TAB_PHOTOS = range(4)
 
 
 class VisitEditor(VisitPanel):
+    """One visit in four tabs; `back_requested` asks the page to show the list again."""
+
     back_requested = Signal()
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None):
@@ -62,12 +64,12 @@ class VisitEditor(VisitPanel):
         self.status_label = QLabel()
         self.score_label = QLabel()
         self.score_label.setStyleSheet("font-size: 16px; font-weight: bold;")
-        self.back_button = QPushButton("← " + self.tr("Visits"))
-        self.report_button = QPushButton(self.tr("Preview report") + "  (Ctrl+P)")
-        self.finalize_button = QPushButton(self.tr("Finalize…"))
-        self.reopen_button = QPushButton(self.tr("Reopen…"))
+        self.back_button = QPushButton("← " + _("Visits"))
+        self.report_button = QPushButton(_("Preview report") + "  (Ctrl+P)")
+        self.finalize_button = QPushButton(_("Finalize…"))
+        self.reopen_button = QPushButton(_("Reopen…"))
         self.identity = VisitIdentityForm(ctx.lang)
-        self.identity_save = QPushButton(self.tr("Save identity") + "  (Ctrl+S)")
+        self.identity_save = QPushButton(_("Save identity") + "  (Ctrl+S)")
         self.checklist = ChecklistPanel(ctx, self.thumbs)
         self.findings = FindingsPanel(ctx)
         self.photos = PhotosPanel(ctx, self.thumbs)
@@ -93,10 +95,10 @@ class VisitEditor(VisitPanel):
         bar.addWidget(self.identity_save)
         il.addLayout(bar)
         self.identity_tab = identity_tab
-        self.tabs.addTab(identity_tab, self.tr("Identity") + "  (Alt+1)")
-        self.tabs.addTab(self.checklist, self.tr("Checklist") + "  (Alt+2)")
-        self.tabs.addTab(self.findings, self.tr("Findings and directions") + "  (Alt+3)")
-        self.tabs.addTab(self.photos, self.tr("Photos") + "  (Alt+4)")
+        self.tabs.addTab(identity_tab, _("Identity") + "  (Alt+1)")
+        self.tabs.addTab(self.checklist, _("Checklist") + "  (Alt+2)")
+        self.tabs.addTab(self.findings, _("Findings and directions") + "  (Alt+3)")
+        self.tabs.addTab(self.photos, _("Photos") + "  (Alt+4)")
 
         head = QHBoxLayout()
         head.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -141,7 +143,7 @@ class VisitEditor(VisitPanel):
             )
 
     def page_title(self) -> str:
-        return self.visit.office_name if self.visit else self.tr("Visit")
+        return self.visit.office_name if self.visit else _("Visit")
 
     # --- loading -------------------------------------------------------------
 
@@ -184,15 +186,9 @@ class VisitEditor(VisitPanel):
         self.title.setText(v.office_name)
         self.subtitle.setText(
             f"{date_span(v.start_date, v.end_date, self.ctx.lang)} · "
-            + self.tr("%1, version %2")
-            .replace("%1", v.template_title)
-            .replace("%2", str(v.template_version))
+            + _("{0}, version {1}").format(v.template_title, v.template_version)
         )
-        pair = VISIT_STATUSES.get(v.status, (v.status, v.status))
-        status = pair[1] if self.ctx.lang == "en" else pair[0]
-        if v.conflict_of:
-            status = self.tr("%1 · conflict").replace("%1", status)
-        self.status_label.setText(status)
+        self.status_label.setText(visit_status_text(v, self.ctx.lang))
         color = "#a50e0e" if v.conflict_of else "#0d652d" if final else "#5f6368"
         self.status_label.setStyleSheet(
             f"color: white; background: {color}; border-radius: 4px; padding: 3px 8px; font-weight: bold;"
@@ -206,7 +202,7 @@ class VisitEditor(VisitPanel):
         self.reopen_button.setVisible(final)
 
     def _show_score(self, score: VisitScore) -> None:
-        text = self.tr("Score %1").replace("%1", score_text(score.total, self.ctx.lang))
+        text = _("Score {0}").format(score_text(score.total, self.ctx.lang))
         self.score_label.setText(text)
         self.score_label.setStyleSheet(
             "font-size: 16px; font-weight: bold;" + (" color: #b3261e;" if score.failed else "")
@@ -231,15 +227,14 @@ class VisitEditor(VisitPanel):
             self._identity_refused(local)
             return
         db, visit_id, draft = self.ctx.db, self.visit_id, self.identity.draft()
-        self.ctx.runner.run(
+        self.write(
             lambda: update_visit(db, visit_id, draft), self._identity_saved, self._identity_failed
         )
 
     def _identity_saved(self, v: VisitInfo) -> None:
         self.identity.show_problems({})
         self._show_visit(v)
-        self.banner.show_message(self.tr("Visit identity saved."), "ok")
-        self.changed()
+        self.banner.show_message(_("Visit identity saved."), "ok")
 
     def _identity_failed(self, exc: BaseException) -> None:
         if isinstance(exc, InputRejected):
@@ -249,7 +244,7 @@ class VisitEditor(VisitPanel):
 
     def _identity_refused(self, problems: dict[str, str]) -> None:
         rest = self.identity.show_problems(problems)
-        message = self.tr("Not saved: correct the fields marked in red.")
+        message = _("Not saved: correct the fields marked in red.")
         self.banner.show_message(" ".join([message, *rest]), "error")
         self.show_tab(TAB_IDENTITY)
         self.identity.focus_first_problem(problems)
@@ -258,11 +253,11 @@ class VisitEditor(VisitPanel):
 
     def attach_photo_to_item(self, item_id: int, path: str | Path | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(
+            path, _filter = QFileDialog.getOpenFileName(
                 self,
-                self.tr("Add photo"),
+                _("Add photo"),
                 "",
-                self.tr("Images (*.jpg *.jpeg *.png *.webp *.bmp *.gif *.tif *.tiff)"),
+                _("Images (*.jpg *.jpeg *.png *.webp *.bmp *.gif *.tif *.tiff)"),
             )
             if not path:
                 return
@@ -279,11 +274,11 @@ class VisitEditor(VisitPanel):
             from app.monev.report.builder import render_visit_pdf
         except ImportError:
             self.banner.show_message(
-                self.tr("The visit report is not available in this version."), "error"
+                _("The visit report is not available in this version."), "error"
             )
             return
         db, settings, visit_id, lang = self.ctx.db, self.ctx.settings, self.visit_id, self.ctx.lang
-        self.banner.show_message(self.tr("Preparing the report…"), "info")
+        self.banner.show_message(_("Preparing the report…"), "info")
         self.run(lambda: render_visit_pdf(db, settings, visit_id, lang), self._report_ready)
 
     def _report_ready(self, pdf: bytes) -> None:
@@ -294,7 +289,7 @@ class VisitEditor(VisitPanel):
         name = (
             f"laporan-monev-{v.office_code}-{v.start_date:%Y%m%d}.pdf" if v else "laporan-monev.pdf"
         )
-        title = self.tr("Visit report — %1").replace("%1", v.office_name if v else "")
+        title = _("Visit report — {0}").format(v.office_name if v else "")
         dialog = PdfPreviewDialog(pdf, title, name, self.ctx.lang, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.preview_dialog = dialog
@@ -310,8 +305,8 @@ class VisitEditor(VisitPanel):
         if ask:
             answer = QMessageBox.question(
                 self,
-                self.tr("Finalize visit"),
-                self.tr(
+                _("Finalize visit"),
+                _(
                     "Finalize this visit? Answers, identity and photos are then locked; "
                     "findings keep taking follow-up. The visit can be reopened later."
                 ),
@@ -320,14 +315,11 @@ class VisitEditor(VisitPanel):
                 return
         self.checklist.flush()
         db, visit_id = self.ctx.db, self.visit_id
-        self.run(lambda: finalize_visit(db, visit_id), self._finalized)
+        self.write(lambda: finalize_visit(db, visit_id), self._finalized)
 
     def _finalized(self, v: VisitInfo) -> None:
         self._show_visit(v)
-        self.banner.show_message(
-            self.tr("The visit is final. Findings can still take follow-up."), "ok"
-        )
-        self.changed()
+        self.banner.show_message(_("The visit is final. Findings can still take follow-up."), "ok")
 
     def reopen(self, ask: bool = True) -> None:
         if self.visit_id is None or not self.final:
@@ -335,15 +327,14 @@ class VisitEditor(VisitPanel):
         if ask:
             answer = QMessageBox.question(
                 self,
-                self.tr("Reopen visit"),
-                self.tr("Reopen this visit for changes? It becomes a draft again."),
+                _("Reopen visit"),
+                _("Reopen this visit for changes? It becomes a draft again."),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         db, visit_id = self.ctx.db, self.visit_id
-        self.run(lambda: reopen_visit(db, visit_id), self._reopened)
+        self.write(lambda: reopen_visit(db, visit_id), self._reopened)
 
     def _reopened(self, v: VisitInfo) -> None:
         self._show_visit(v)
-        self.banner.show_message(self.tr("The visit is a draft again."), "info")
-        self.changed()
+        self.banner.show_message(_("The visit is a draft again."), "info")

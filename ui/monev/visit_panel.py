@@ -6,9 +6,10 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from app.i18n import _
 from app.problems import InputRejected
 
 from ui.context import DeskContext
@@ -29,19 +30,27 @@ class VisitPanel(QWidget):
         self.final = False
 
     def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None) -> None:
-        """Database work on the worker; a refusal or failure becomes a message, never a traceback."""
+        """Reading on the worker; a refusal or failure becomes a message, never a traceback."""
         self.ctx.runner.run(fn, on_done, self.failed)
+
+    def write(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """A writing service on the worker; afterwards the window hears what it changed."""
+
+        def done(result: Any) -> None:
+            if on_done is not None:
+                on_done(result)
+            self.saved.emit()
+
+        self.ctx.run_op(work, done, on_error or self.failed)
 
     def failed(self, exc: BaseException) -> None:
         if isinstance(exc, InputRejected):
             self.notice.emit(exc.message(self.ctx.lang), "error")
             return
         log.exception("visit change failed", exc_info=exc)
-        # translate() with a fixed context: self.tr() would look under the subclass's name.
-        message = QCoreApplication.translate("VisitPanel", "Not saved: %1")
-        self.notice.emit(message.replace("%1", str(exc) or type(exc).__name__), "error")
-
-    def changed(self) -> None:
-        """Tell the rest of the window (the visits list) that the visit changed."""
-        self.saved.emit()
-        self.ctx.changed.emit("visits")
+        self.notice.emit(_("Not saved: {0}").format(str(exc) or type(exc).__name__), "error")

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Changes
+from app.i18n import _
 from app.monev.templates import TemplateInfo, list_templates
 from app.monev.visits import VisitInfo, VisitSummary, create_visit, list_visits
 from app.problems import InputRejected
@@ -44,24 +46,24 @@ class VisitsPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.view = row_table_view(self.proxy, stretch_column=COL_OFFICE, sort_column=COL_DATES)
-        self.new_button = QPushButton(self.tr("New visit") + "  (Ctrl+N)")
+        self.new_button = QPushButton(_("New visit") + "  (Ctrl+N)")
         self.new_button.setMinimumHeight(36)
-        self.open_button = QPushButton(self.tr("Open") + "  (Enter)")
+        self.open_button = QPushButton(_("Open") + "  (Enter)")
         self.open_button.setMinimumHeight(36)
         self.exchange = VisitExchange(ctx, self)
-        self.export_button = QPushButton(self.tr("E&xport package…"))
-        self.import_button = QPushButton(self.tr("&Import package…"))
-        self.figures_button = QPushButton(self.tr("Import office &figures…"))
-        self.export_figures_button = QPushButton(self.tr("Export office fi&gures…"))
-        self.templates_button = QPushButton(self.tr("Checklist templates…"))
-        self.empty_label = QLabel(self.tr("No visits yet. Press Ctrl+N to start one."))
+        self.export_button = QPushButton(_("E&xport package…"))
+        self.import_button = QPushButton(_("&Import package…"))
+        self.figures_button = QPushButton(_("Import office &figures…"))
+        self.export_figures_button = QPushButton(_("Export office fi&gures…"))
+        self.templates_button = QPushButton(_("Checklist templates…"))
+        self.empty_label = QLabel(_("No visits yet. Press Ctrl+N to start one."))
         self.empty_label.setStyleSheet("color: #5f6368;")
         # The new-visit form.
         self.new_banner = Banner()
         self.form = VisitIdentityForm(ctx.lang)
-        self.create_button = QPushButton(self.tr("Create visit") + "  (Ctrl+S)")
+        self.create_button = QPushButton(_("Create visit") + "  (Ctrl+S)")
         self.create_button.setMinimumHeight(36)
-        self.cancel_button = QPushButton(self.tr("Cancel") + "  (Esc)")
+        self.cancel_button = QPushButton(_("Cancel") + "  (Esc)")
         # One visit.
         self.editor = VisitEditor(ctx)
         self._build()
@@ -69,13 +71,13 @@ class VisitsPage(QWidget):
         self.refresh()
 
     def page_title(self) -> str:
-        return self.tr("Monev visits")
+        return _("Monev visits")
 
     def _build(self) -> None:
         list_panel = QWidget()
         ll = QVBoxLayout(list_panel)
         ll.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(self.tr("Supervision visits (monev)"))
+        title = QLabel(_("Supervision visits (monev)"))
         title.setStyleSheet("font-size: 16px; font-weight: bold;")
         bar = QHBoxLayout()
         bar.addWidget(title)
@@ -96,7 +98,7 @@ class VisitsPage(QWidget):
         new_panel = QWidget()
         nl = QVBoxLayout(new_panel)
         nl.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel(self.tr("New visit"))
+        heading = QLabel(_("New visit"))
         heading.setStyleSheet("font-size: 16px; font-weight: bold;")
         nl.addWidget(heading)
         nl.addWidget(self.new_banner)
@@ -159,8 +161,8 @@ class VisitsPage(QWidget):
         message = exc.message(self.ctx.lang) if isinstance(exc, InputRejected) else str(exc)
         self.banner.show_message(message, "error")
 
-    def _on_changed(self, area: str) -> None:
-        if area not in ("visits", "templates"):
+    def _on_changed(self, changes: Changes) -> None:
+        if not (changes.visits or changes.templates):
             return
         if self.isVisible() and self.stack.currentWidget() is self.list_panel:
             self.refresh()
@@ -200,7 +202,7 @@ class VisitsPage(QWidget):
     def export_selected(self) -> None:
         visit = self.selected_visit()
         if visit is None:
-            self.banner.show_message(self.tr("Select a visit in the list first."), "info")
+            self.banner.show_message(_("Select a visit in the list first."), "info")
             return
         name = f"monev-{visit.office_code.lower()}-{visit.start_date.isoformat()}.kanimvisit"
         self.exchange.ask_export(visit.id, name)
@@ -235,26 +237,25 @@ class VisitsPage(QWidget):
             self._refused(local)
             return
         db, draft = self.ctx.db, self.form.draft()
-        self.ctx.runner.run(lambda: create_visit(db, draft), self._created, self._create_failed)
+        self.ctx.run_op(lambda: create_visit(db, draft), self._created, self._create_failed)
 
     def _created(self, info: VisitInfo) -> None:
         self._draft_kept = False
         self.form.show_problems({})
         self._stale = True
-        self.ctx.changed.emit("visits")
         self.open_visit(info.id, TAB_CHECKLIST)
         self.editor.banner.show_message(
-            self.tr("Visit created. Answer the checklist with the number keys."), "ok"
+            _("Visit created. Answer the checklist with the number keys."), "ok"
         )
 
     def _create_failed(self, exc: BaseException) -> None:
         if isinstance(exc, InputRejected):
             self._refused(exc.by_field(self.ctx.lang))
         else:
-            self.new_banner.show_message(self.tr("Not saved: %1").replace("%1", str(exc)), "error")
+            self.new_banner.show_message(_("Not saved: {0}").format(exc), "error")
 
     def _refused(self, problems: dict[str, str]) -> None:
         rest = self.form.show_problems(problems)
-        message = self.tr("Not saved: correct the fields marked in red.")
+        message = _("Not saved: correct the fields marked in red.")
         self.new_banner.show_message(" ".join([message, *rest]), "error")
         self.form.focus_first_problem(problems)

@@ -18,20 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.queue.numbering import PRIORITIES, SERVICES, STATUS_LABELS, announcement
-from app.queue.tickets import TicketInfo
+from app.i18n import _, label
+from app.queue.numbering import PRIORITIES, SERVICE_NAMES, SERVICES, STATUS_LABELS, announcement
+from app.queue.tickets import TicketInfo, may
 
-# Which statuses each verb starts from: mirrors app.queue.tickets.ALLOWED_FROM so a button is only
-# enabled when the verb can work (a test keeps the two equal); the service stays the judge.
-VERB_FROM: dict[str, set[str]] = {
-    "recall": {"called"},
-    "start": {"called"},
-    "finish": {"serving", "called"},
-    "no_show": {"called"},
-    "requeue": {"no_show", "called"},
-}
-# A finished ticket may still go on to another service (e.g. collection), a cancelled one not.
-TRANSFER_FROM = {"waiting", "called", "serving", "no_show", "done"}
+# The verbs this panel has a button for, each enabled when the service's rules allow it for
+# the ticket's status (app.queue.tickets.may); the service stays the judge.
+PANEL_VERBS = ("recall", "start", "finish", "no_show", "requeue")
 
 
 @dataclass(frozen=True)
@@ -70,14 +63,14 @@ class DaySummaryLabel(QLabel):
         wait = (
             "—"
             if s.average_wait_minutes is None
-            else self.tr("%1 min").replace("%1", f"{s.average_wait_minutes:.0f}")
+            else _("{0} min").format(f"{s.average_wait_minutes:.0f}")
         )
         parts = [
-            self.tr("Waiting: %1").replace("%1", str(s.waiting)),
-            self.tr("Being served: %1").replace("%1", str(s.serving)),
-            self.tr("Done: %1").replace("%1", str(s.done)),
-            self.tr("No-show: %1").replace("%1", str(s.no_show)),
-            self.tr("Average wait today: %1").replace("%1", wait),
+            _("Waiting: {0}").format(s.waiting),
+            _("Being served: {0}").format(s.serving),
+            _("Done: {0}").format(s.done),
+            _("No-show: {0}").format(s.no_show),
+            _("Average wait today: {0}").format(wait),
         ]
         self.setText("   ·   ".join(parts))
 
@@ -99,19 +92,19 @@ class CounterPanel(QWidget):
         self.announce_label = QLabel()
         self.announce_label.setWordWrap(True)
         self.announce_label.setStyleSheet("color: #5f6368; font-style: italic;")
-        for label in (self.service_label, self.state_label, self.announce_label):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for line in (self.service_label, self.state_label, self.announce_label):
+            line.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.call_button = QPushButton(self.tr("Call next") + "  (F2)")
+        self.call_button = QPushButton(_("Call next") + "  (F2)")
         self.call_button.setMinimumHeight(64)
         self.call_button.setStyleSheet("font-size: 18px; font-weight: bold;")
-        self.recall_button = QPushButton(self.tr("Call again") + "  (F3)")
-        self.start_button = QPushButton(self.tr("Start serving") + "  (F4)")
-        self.finish_button = QPushButton(self.tr("Finish") + "  (F5)")
-        self.no_show_button = QPushButton(self.tr("No-show") + "  (F6)")
-        self.requeue_button = QPushButton(self.tr("Return to &queue"))
+        self.recall_button = QPushButton(_("Call again") + "  (F3)")
+        self.start_button = QPushButton(_("Start serving") + "  (F4)")
+        self.finish_button = QPushButton(_("Finish") + "  (F5)")
+        self.no_show_button = QPushButton(_("No-show") + "  (F6)")
+        self.requeue_button = QPushButton(_("Return to &queue"))
         self.transfer_combo = QComboBox()
-        self.transfer_button = QPushButton(self.tr("&Transfer"))
+        self.transfer_button = QPushButton(_("&Transfer"))
         self.verb_buttons = {
             "recall": self.recall_button,
             "start": self.start_button,
@@ -122,7 +115,7 @@ class CounterPanel(QWidget):
         self._build()
 
     def _build(self) -> None:
-        current_box = QGroupBox(self.tr("At this counter"))
+        current_box = QGroupBox(_("At this counter"))
         cl = QVBoxLayout(current_box)
         cl.addStretch(1)
         cl.addWidget(self.number_label)
@@ -139,7 +132,7 @@ class CounterPanel(QWidget):
         actions.addWidget(self.no_show_button, 2, 1)
         actions.addWidget(self.requeue_button, 3, 0, 1, 2)
         transfer_row = QHBoxLayout()
-        transfer_label = QLabel(self.tr("Transfer to:"))
+        transfer_label = QLabel(_("Transfer to:"))
         transfer_label.setBuddy(self.transfer_combo)
         transfer_row.addWidget(transfer_label)
         transfer_row.addWidget(self.transfer_combo, 1)
@@ -147,7 +140,7 @@ class CounterPanel(QWidget):
         actions.addLayout(transfer_row, 4, 0, 1, 2)
         for button in (*self.verb_buttons.values(), self.transfer_button):
             button.setMinimumHeight(36)
-        actions_box = QGroupBox(self.tr("Actions"))
+        actions_box = QGroupBox(_("Actions"))
         actions_box.setLayout(actions)
 
         middle = QHBoxLayout(self)
@@ -169,34 +162,29 @@ class CounterPanel(QWidget):
             self.transfer_button,
         ]
 
-    def fill_services(self, lang: str) -> None:
+    def fill_services(self, lang: str | None) -> None:
         """The transfer targets in the office language, keeping the one already chosen."""
         chosen = self.transfer_combo.currentData()
         self.transfer_combo.clear()
         for svc in SERVICES:
-            name = svc.name_en if lang == "en" else svc.name_id
-            self.transfer_combo.addItem(f"{svc.prefix} · {name}", svc.prefix)
+            self.transfer_combo.addItem(f"{svc.prefix} · {svc.label(lang)}", svc.prefix)
         if chosen:
             self.transfer_combo.setCurrentIndex(max(0, self.transfer_combo.findData(chosen)))
 
-    def show_ticket(self, t: TicketInfo | None, lang: str, counter: str) -> None:
+    def show_ticket(self, t: TicketInfo | None, lang: str | None, counter: str) -> None:
         """Show `t` (or that nothing is called); `counter` stands in when the ticket has none."""
         if t is None:
             self.number_label.setText("—")
-            self.service_label.setText(self.tr("No number called yet."))
+            self.service_label.setText(_("No number called yet."))
             self.state_label.setText("")
             self.announce_label.setText("")
             return
         self.number_label.setText(t.number)
-        service = t.service_name_en if lang == "en" else t.service_name_id
-        self.service_label.setText(service)
-        status = STATUS_LABELS.get(t.status, (t.status, t.status))
-        state = status[1] if lang == "en" else status[0]
+        # A transferred ticket keeps its number but now waits for another service.
+        self.service_label.setText(label(SERVICE_NAMES, t.service_prefix or t.prefix, lang))
+        state = label(STATUS_LABELS, t.status, lang)
         if t.priority in PRIORITIES:
-            pair = PRIORITIES[t.priority]
-            state += " · " + self.tr("Priority: %1").replace(
-                "%1", pair[1] if lang == "en" else pair[0]
-            )
+            state += " · " + _("Priority: {0}").format(label(PRIORITIES, t.priority, lang))
         self.state_label.setText(state)
         self.announce_label.setText(
             announcement(t.number, t.counter or counter) if t.status == "called" else ""
@@ -206,7 +194,7 @@ class CounterPanel(QWidget):
         """Only the verbs that can work on a ticket in `status`; none while a verb is running."""
         self.call_button.setEnabled(not busy)
         for verb, button in self.verb_buttons.items():
-            button.setEnabled(not busy and status in VERB_FROM[verb])
-        can_transfer = not busy and status in TRANSFER_FROM
+            button.setEnabled(not busy and may(verb, status))
+        can_transfer = not busy and may("transfer", status)
         self.transfer_button.setEnabled(can_transfer)
         self.transfer_combo.setEnabled(can_transfer)

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Changes
 from app.db.engine import Database
-from app.i18n import clock, long_date
+from app.i18n import _, clock, long_date
 from app.queue import tickets as queue
 from app.queue.numbering import SERVICES, announcement
 from app.queue.tickets import CallShown, TicketInfo, recent_calls
@@ -47,16 +48,13 @@ class Board:
     waiting_total: dict[str, int]
 
 
-_PREFIX_OF_SERVICE = {svc.name_id: svc.prefix for svc in SERVICES}
-
-
 def waiting_by_service(rows: Sequence[TicketInfo]) -> tuple[dict[str, list[str]], dict[str, int]]:
     """Next waiting numbers per service, in the order the counters will call them."""
     queues: dict[str, list[TicketInfo]] = {svc.prefix: [] for svc in SERVICES}
     for r in rows:
         if r.status == "waiting":
             # A transferred ticket keeps its number but waits in its new service.
-            prefix = r.service_prefix or _PREFIX_OF_SERVICE.get(r.service_name_id, r.prefix)
+            prefix = r.service_prefix or r.prefix
             queues.setdefault(prefix, []).append(r)
     nexts = {
         p: [
@@ -85,7 +83,7 @@ class QueueDisplayWindow(QWidget):
         self.last_event_id: int | None = None
         self.loading = False
         self.chimes = 0
-        self.setWindowTitle(self.tr("Queue display"))
+        self.setWindowTitle(_("Queue display"))
         # Closing the main window must still end the program while this window is open.
         self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
         self.setObjectName("QueueDisplay")
@@ -94,7 +92,7 @@ class QueueDisplayWindow(QWidget):
         self.office_label = QLabel()
         self.clock_label = QLabel()
         self.clock_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.calling_title = QLabel(self.tr("Now calling"))
+        self.calling_title = QLabel(_("Now calling"))
         self.number_label = QLabel("—")
         self.number_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.counter_label = QLabel()
@@ -102,8 +100,8 @@ class QueueDisplayWindow(QWidget):
         self.announce_label = QLabel()
         self.announce_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.announce_label.setWordWrap(True)
-        self.previous_title = QLabel(self.tr("Called before"))
-        self.previous_labels = [QLabel() for _ in range(5)]
+        self.previous_title = QLabel(_("Called before"))
+        self.previous_labels = [QLabel() for _row in range(5)]
         self.service_titles = {svc.prefix: QLabel() for svc in SERVICES}
         self.service_numbers = {svc.prefix: QLabel() for svc in SERVICES}
         for label in (
@@ -222,26 +220,25 @@ class QueueDisplayWindow(QWidget):
             self.announce_label.setText("")
         else:
             self.number_label.setText(newest.number)
-            self.counter_label.setText("→ " + self.tr("Counter %1").replace("%1", newest.counter))
+            self.counter_label.setText("→ " + _("Counter {0}").format(newest.counter))
             self.announce_label.setText(announcement(newest.number, newest.counter))
             if self.last_event_id is not None and newest.event_id > self.last_event_id:
                 self.chime()
         self.last_event_id = newest.event_id if newest else (self.last_event_id or 0)
         for label, call in zip(self.previous_labels, [*board.calls[1:], *[None] * 5], strict=False):
             label.setText(
-                f"{call.number}  →  {self.tr('Counter %1').replace('%1', call.counter)}"
+                f"{call.number}  →  {_('Counter {0}').format(call.counter)}"
                 if call
                 else ""
             )
         lang = self.ctx.lang
         for svc in SERVICES:
-            name = svc.name_en if lang == "en" else svc.name_id
-            self.service_titles[svc.prefix].setText(f"{svc.prefix} · {name}")
+            self.service_titles[svc.prefix].setText(f"{svc.prefix} · {svc.label(lang)}")
             numbers = board.waiting.get(svc.prefix, [])
             more = board.waiting_total.get(svc.prefix, 0) - len(numbers)
             shown = "  ".join(numbers) if numbers else "—"
             if more > 0:
-                shown += "  " + self.tr("+%1 more").replace("%1", str(more))
+                shown += "  " + _("+{0} more").format(more)
             self.service_numbers[svc.prefix].setText(shown)
 
     def _failed(self, exc: BaseException) -> None:
@@ -253,8 +250,9 @@ class QueueDisplayWindow(QWidget):
         self.chimes += 1
         QApplication.beep()
 
-    def _on_changed(self, area: str) -> None:
-        if area in ("tickets", "settings") and self.isVisible():
+    def _on_changed(self, changes: Changes) -> None:
+        # The board shows tickets, the office name and the counter numbers.
+        if (changes.tickets or changes.settings or changes.office) and self.isVisible():
             self.refresh()
 
     def _show_clock(self) -> None:

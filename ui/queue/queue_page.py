@@ -20,14 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import text
+from app.changes import NOTHING, Changes
+from app.i18n import _, label, text
 from app.problems import InputRejected
 from app.queue import tickets as queue
-from app.queue.numbering import SERVICES
-from app.queue.tickets import TicketInfo
+from app.queue.numbering import SERVICE_NAMES, SERVICES
+from app.queue.tickets import TICKET_CHANGES, TicketInfo
 
 from ui.context import DeskContext
-from ui.queue.counter_panel import VERB_FROM, CounterPanel, DaySummaryLabel, summarize
+from ui.queue.counter_panel import CounterPanel, DaySummaryLabel, summarize
 from ui.queue.ticket_table import (
     COL_ISSUED,
     COL_SERVICE,
@@ -41,8 +42,14 @@ from ui.widgets.tables import row_table_view
 
 log = logging.getLogger(__name__)
 
-# VERB_FROM and summarize are re-exported: callers and tests import them from this page.
-__all__ = ["VERB_FROM", "QueuePage", "summarize"]
+# summarize is re-exported: callers and tests import it from this page.
+__all__ = ["QueuePage", "summarize"]
+
+
+def _as_op(info: TicketInfo | None) -> tuple[TicketInfo | None, Changes]:
+    """A verb's ticket with what it changed: the counter verbs change tickets, or nothing
+    when nobody was waiting (app.queue.tickets pairs its TicketInfo results so)."""
+    return info, TICKET_CHANGES if info is not None else NOTHING
 
 
 class QueuePage(QWidget):
@@ -61,7 +68,7 @@ class QueuePage(QWidget):
         self.service_checks = {svc.prefix: QCheckBox() for svc in SERVICES}
         for check in self.service_checks.values():
             check.setChecked(True)
-        self.display_button = QPushButton(self.tr("Queue &display"))
+        self.display_button = QPushButton(_("Queue &display"))
 
         self.panel = CounterPanel()
         # The page's own names for the panel's widgets, as before the panel was split out.
@@ -90,18 +97,18 @@ class QueuePage(QWidget):
         self.refresh()
 
     def page_title(self) -> str:
-        return self.tr("Queue")
+        return _("Queue")
 
     # --- layout ------------------------------------------------------------
 
     def _build(self) -> None:
         top = QHBoxLayout()
-        counter_label = QLabel(self.tr("&Counter:"))
+        counter_label = QLabel(_("&Counter:"))
         counter_label.setBuddy(self.counter_edit)
         top.addWidget(counter_label, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.counter_edit, 0, Qt.AlignmentFlag.AlignTop)
         top.addSpacing(16)
-        serves = QLabel(self.tr("Serves:"))
+        serves = QLabel(_("Serves:"))
         top.addWidget(serves, 0, Qt.AlignmentFlag.AlignTop)
         # Two columns keep the page narrow enough for a 1280-px screen with the sidebar.
         checks = QGridLayout()
@@ -113,7 +120,7 @@ class QueuePage(QWidget):
         top.addWidget(self.display_button, 0, Qt.AlignmentFlag.AlignTop)
 
         filter_row = QHBoxLayout()
-        filter_label = QLabel(self.tr("&Show:"))
+        filter_label = QLabel(_("&Show:"))
         filter_label.setBuddy(self.filter_combo)
         filter_row.addWidget(self.summary_label, 1)
         filter_row.addWidget(filter_label)
@@ -141,21 +148,21 @@ class QueuePage(QWidget):
         """Labels that come from the domain in the office language (service names)."""
         lang = self.ctx.lang
         for svc in SERVICES:
-            name = svc.name_en if lang == "en" else svc.name_id
+            name = svc.label(lang)
             self.service_checks[svc.prefix].setText(f"{svc.prefix} · {name}")
             self.service_checks[svc.prefix].setToolTip(name)
         self.panel.fill_services(lang)
         filters = [
-            (self.tr("All"), ""),
-            (self.tr("Waiting"), "^waiting$"),
-            (self.tr("Called / serving"), "^(called|serving)$"),
-            (self.tr("Done"), "^done$"),
-            (self.tr("No-show"), "^no_show$"),
+            (_("All"), ""),
+            (_("Waiting"), "^waiting$"),
+            (_("Called / serving"), "^(called|serving)$"),
+            (_("Done"), "^done$"),
+            (_("No-show"), "^no_show$"),
         ]
         index = max(0, self.filter_combo.currentIndex())
         self.filter_combo.clear()
-        for label, pattern in filters:
-            self.filter_combo.addItem(label, pattern)
+        for caption, pattern in filters:
+            self.filter_combo.addItem(caption, pattern)
         self.filter_combo.setCurrentIndex(index)
         self.model.set_lang(lang)
 
@@ -165,10 +172,10 @@ class QueuePage(QWidget):
         self.display_button.clicked.connect(self.open_display)
         self.call_button.clicked.connect(self.call_next)
         for verb, button in self.verb_buttons.items():
-            button.clicked.connect(lambda _=False, v=verb: self.act(v))
+            button.clicked.connect(lambda _checked=False, v=verb: self.act(v))
         self.transfer_button.clicked.connect(self.transfer)
         self.filter_combo.currentIndexChanged.connect(
-            lambda _: self.proxy.setFilterRegularExpression(self.filter_combo.currentData() or "")
+            lambda _index: self.proxy.setFilterRegularExpression(self.filter_combo.currentData() or "")
         )
         self.view.activated.connect(self._choose)
         keys: list[tuple[Qt.Key, Callable[[], None]]] = [
@@ -210,11 +217,11 @@ class QueuePage(QWidget):
         self._show_current()
         self.summary_label.show_rows(rows)
 
-    def _on_changed(self, area: str) -> None:
-        if area == "settings":
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.settings:
             self._fill_texts()
             self._show_current()
-        if area not in ("tickets", "settings"):
+        if not (changes.tickets or changes.settings):
             return
         if self.isVisible():
             self.refresh()
@@ -234,9 +241,7 @@ class QueuePage(QWidget):
     def _counter_edited(self) -> None:
         counter = self.counter_edit.text().strip() or "1"
         self.counter_edit.setText(counter)
-        if counter != self.ctx.counter:
-            self.ctx.counter = counter
-            self.ctx.changed.emit("counter")  # e.g. the status bar shows the counter
+        self.ctx.set_counter(counter)  # says so on ctx.changed: the status bar shows the counter
 
     def call_next(self) -> None:
         if self.busy:
@@ -245,7 +250,7 @@ class QueuePage(QWidget):
         prefixes = self._prefixes()
         if not prefixes:
             self.banner.show_message(
-                self.tr("Tick at least one service this counter serves."), "warn"
+                _("Tick at least one service this counter serves."), "warn"
             )
             return
         db, code, counter, officer = (
@@ -255,26 +260,24 @@ class QueuePage(QWidget):
             self.ctx.officer,
         )
         self._start_work()
-        self.ctx.runner.run(
-            lambda: queue.call_next(db, code, counter, prefixes, officer),
+        self.ctx.run_op(
+            lambda: _as_op(queue.call_next(db, code, counter, prefixes, officer)),
             self._called,
             self._failed,
         )
 
-    def _called(self, info: TicketInfo | None) -> None:
+    def _called(self, result: tuple[TicketInfo | None, Changes]) -> None:
+        info, _changes = result
         self._end_work()
         if info is None:
             self.banner.show_message(text("queue.empty", self.ctx.lang), "info")
             return
         self.current = info
         self.banner.show_message(
-            self.tr("Calling %1 to counter %2.")
-            .replace("%1", info.number)
-            .replace("%2", info.counter or self.ctx.counter),
+            _("Calling {0} to counter {1}.").format(info.number, info.counter or self.ctx.counter),
             "ok",
         )
         self._show_current()
-        self.ctx.changed.emit("tickets")
 
     def act(self, verb: str) -> None:
         if self.busy:
@@ -286,25 +289,24 @@ class QueuePage(QWidget):
         self._counter_edited()
         db, counter, officer = self.ctx.db, self.ctx.counter, self.ctx.officer
         self._start_work()
-        self.ctx.runner.run(
-            lambda: queue.act(db, ticket.id, verb, counter, officer),
-            lambda info: self._acted(verb, info),
+        self.ctx.run_op(
+            lambda: _as_op(queue.act(db, ticket.id, verb, counter, officer)),
+            lambda result: self._acted(verb, result[0]),
             self._failed,
         )
 
     def _acted(self, verb: str, info: TicketInfo) -> None:
         self._end_work()
         messages = {
-            "recall": self.tr("%1 called again."),
-            "start": self.tr("Serving %1."),
-            "finish": self.tr("%1 finished."),
-            "no_show": self.tr("%1 marked as no-show."),
-            "requeue": self.tr("%1 is back in the queue."),
+            "recall": _("{0} called again."),
+            "start": _("Serving {0}."),
+            "finish": _("{0} finished."),
+            "no_show": _("{0} marked as no-show."),
+            "requeue": _("{0} is back in the queue."),
         }
-        self.banner.show_message(messages[verb].replace("%1", info.number), "ok")
+        self.banner.show_message(messages[verb].format(info.number), "ok")
         self.current = None if info.status == "waiting" else info
         self._show_current()
-        self.ctx.changed.emit("tickets")
 
     def transfer(self) -> None:
         if self.busy:
@@ -316,27 +318,26 @@ class QueuePage(QWidget):
         prefix = self.transfer_combo.currentData()
         db, counter, officer = self.ctx.db, self.ctx.counter, self.ctx.officer
         self._start_work()
-        self.ctx.runner.run(
-            lambda: queue.transfer(db, ticket.id, prefix, counter, officer),
-            lambda info: self._transferred(info, prefix),
+        self.ctx.run_op(
+            lambda: _as_op(queue.transfer(db, ticket.id, prefix, counter, officer)),
+            lambda result: self._transferred(result[0], prefix),
             self._failed,
         )
 
     def _transferred(self, info: TicketInfo, prefix: str) -> None:
         self._end_work()
-        service = info.service_name_en if self.ctx.lang == "en" else info.service_name_id
+        service = label(SERVICE_NAMES, info.service_prefix or prefix, self.ctx.lang)
         self.banner.show_message(
-            self.tr("%1 now waits for %2; the number stays the same.")
-            .replace("%1", info.number)
-            .replace("%2", f"{prefix} · {service}"),
+            _("{0} now waits for {1}; the number stays the same.").format(
+                info.number, f"{prefix} · {service}"
+            ),
             "ok",
         )
         self.current = None
         self._show_current()
-        self.ctx.changed.emit("tickets")
 
     def _pick_first(self) -> str:
-        return self.tr(
+        return _(
             "No number at this counter: call the next one (F2) or double-click a ticket in the list."
         )
 
@@ -344,7 +345,7 @@ class QueuePage(QWidget):
         ticket = self.proxy.data(index, TICKET_ROLE)
         if ticket is not None:
             self.current = ticket
-            self.banner.show_message(self.tr("Selected %1.").replace("%1", ticket.number), "info")
+            self.banner.show_message(_("Selected {0}.").format(ticket.number), "info")
             self._show_current()
 
     def _start_work(self) -> None:
@@ -372,7 +373,7 @@ class QueuePage(QWidget):
             return
         log.error("queue page: database work failed", exc_info=exc)
         self.banner.show_message(
-            self.tr(
+            _(
                 "The queue could not be read or updated (is the database reachable?). Nothing was changed; try again."
             ),
             "error",

@@ -20,12 +20,12 @@ def print_ticket_slip(
         return exc.message(ctx.lang)
     db, counter, officer = ctx.db, ctx.counter, ctx.officer
 
-    def mark() -> None:
+    def mark():  # what it changed goes out through ctx.changed
         from app.queue.tickets import mark_printed
 
-        mark_printed(db, ticket_id, counter, officer)
+        return mark_printed(db, ticket_id, counter, officer)
 
-    ctx.runner.run(mark, None, on_error)
+    ctx.run_op(mark, None, on_error)
     return None
 
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QFont
 
-from app.i18n import clock
-from app.queue.numbering import PRIORITIES, STATUS_LABELS
+from app.i18n import _, clock, label
+from app.queue.numbering import PRIORITIES, SERVICE_NAMES, STATUS_LABELS
 from app.queue.ticket_rows import TicketInfo
+
+from ui.widgets.row_table import RowTableModel
 
 # Roles (module constants so views, proxies and tests share them).
 TICKET_ROLE = Qt.ItemDataRole.UserRole + 1  # the TicketInfo of the row
@@ -27,18 +30,13 @@ _STATUS_COLORS = {
     "cancelled": "#5f6368",
     "done": "#5f6368",
 }
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def _pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "en" else pair[0]
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-class TicketTableModel(QAbstractTableModel):
+class TicketTableModel(RowTableModel):
     """Read-only rows of TicketInfo; `set_rows` replaces them, keeping selections where it can."""
 
-    def __init__(self, lang: str = "id", parent: QObject | None = None):
+    def __init__(self, lang: str | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.lang = lang
         self._rows: list[TicketInfo] = []
@@ -62,20 +60,13 @@ class TicketTableModel(QAbstractTableModel):
                     self._rows[i] = new[i]
                     self.dataChanged.emit(self.index(i, 0), self.index(i, COL_PRINTED))
             return
-        self.beginResetModel()
-        self._rows = new
-        self.endResetModel()
+        super().set_rows(new)
 
-    def set_lang(self, lang: str) -> None:
+    def set_lang(self, lang: str | None) -> None:
         if lang == self.lang:
             return
         self.lang = lang
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COL_PRINTED)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COL_PRINTED))
-
-    def rows(self) -> list[TicketInfo]:
-        return list(self._rows)
+        self.retranslate()
 
     def row_of(self, ticket_id: int) -> int:
         """Row number of a ticket, or -1."""
@@ -85,52 +76,26 @@ class TicketTableModel(QAbstractTableModel):
         return -1
 
     def ticket_at(self, row: int) -> TicketInfo | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
-    # --- Qt model API ----------------------------------------------------
+    # --- what the table shows --------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COL_PRINTED + 1
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):  # type: ignore[override]
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section <= COL_PRINTED:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers()[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole and section == COL_PRINTED:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def _headers(self) -> list[str]:
+    def headers(self) -> list[str]:
+        lang = self.lang
         return [
-            self.tr("Number"),
-            self.tr("Service"),
-            self.tr("Priority"),
-            self.tr("Status"),
-            self.tr("Taken"),
-            self.tr("Counter"),
-            self.tr("Printed"),
+            _("Number", lang),
+            _("Service", lang),
+            _("Priority", lang),
+            _("Status", lang),
+            _("Taken", lang),
+            _("Counter", lang),
+            _("Printed", lang),
         ]
 
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+    def header_alignment(self, column: int) -> Qt.AlignmentFlag | None:
+        return _RIGHT if column == COL_PRINTED else None
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[override]
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        t = self._rows[index.row()]
-        col = index.column()
+    def cell(self, t: TicketInfo, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(t, col)
         if role == TICKET_ROLE:
@@ -140,7 +105,7 @@ class TicketTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return self._sort_key(t, col)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_PRINTED, COL_COUNTER):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(_RIGHT)
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS:
             return QColor(_STATUS_COLORS.get(t.status, "#202124"))
         if role == Qt.ItemDataRole.FontRole and col == COL_NUMBER:
@@ -155,12 +120,12 @@ class TicketTableModel(QAbstractTableModel):
         if col == COL_NUMBER:
             return t.number
         if col == COL_SERVICE:
-            return t.service_name_en if self.lang == "en" else t.service_name_id
+            # A transferred ticket keeps its number but now waits for another service.
+            return label(SERVICE_NAMES, t.service_prefix or t.prefix, self.lang)
         if col == COL_PRIORITY:
-            return _pick(PRIORITIES[t.priority], self.lang) if t.priority in PRIORITIES else ""
+            return label(PRIORITIES, t.priority, self.lang) if t.priority in PRIORITIES else ""
         if col == COL_STATUS:
-            pair = STATUS_LABELS.get(t.status)
-            return _pick(pair, self.lang) if pair else t.status
+            return label(STATUS_LABELS, t.status, self.lang)
         if col == COL_ISSUED:
             return clock(t.issued_at, self.lang)
         if col == COL_COUNTER:

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Changes
 from app.config import Settings
-from app.i18n import text
+from app.i18n import _, text
 
 from ui.context import DeskContext
-from ui.widgets.fields import Banner, FieldError
+from ui.widgets.fields import Banner, FieldError, checked_field
 
 # Settings.office fields edited here, in form order: (field, max length).
 OFFICE_FIELDS = (
@@ -55,7 +56,7 @@ class SettingsPage(QWidget):
         self.language = QComboBox()
         for label, code in LANGUAGES:
             self.language.addItem(label, code)
-        self.office = {name: QLineEdit() for name, _ in OFFICE_FIELDS}
+        self.office = {name: QLineEdit() for name, _length in OFFICE_FIELDS}
         for name, length in OFFICE_FIELDS:
             self.office[name].setMaxLength(length)
         digits = QRegularExpressionValidator(QRegularExpression(r"[0-9]{0,18}"), self)
@@ -75,16 +76,16 @@ class SettingsPage(QWidget):
         self.db_url = QLineEdit()
         self.db_url.setReadOnly(True)
 
-        self.save_button = QPushButton(self.tr("&Save") + "  (Ctrl+S)")
+        self.save_button = QPushButton(_("&Save") + "  (Ctrl+S)")
         self.save_button.setDefault(True)
-        self.discard_button = QPushButton(self.tr("&Discard changes"))
+        self.discard_button = QPushButton(_("&Discard changes"))
 
         self._build()
         self._connect()
         self._fill_form()
 
     def page_title(self) -> str:
-        return self.tr("Settings")
+        return _("Settings")
 
     @staticmethod
     def _spin(low: int, high: int) -> QSpinBox:
@@ -95,19 +96,6 @@ class SettingsPage(QWidget):
 
     # --- layout ------------------------------------------------------------
 
-    def _field(self, editor: QWidget, key: str) -> QWidget:
-        """The editor with its red reason line underneath."""
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(editor)
-        error = FieldError()
-        layout.addWidget(error)
-        self.errors[key] = error
-        box.setFocusProxy(editor)  # so a label's mnemonic lands in the editor
-        return box
-
     def _note(self, message: str) -> QLabel:
         label = QLabel(message)
         label.setWordWrap(True)
@@ -115,58 +103,58 @@ class SettingsPage(QWidget):
         return label
 
     def _build(self) -> None:
-        office_box = QGroupBox(self.tr("Office profile"))
+        office_box = QGroupBox(_("Office profile"))
         of = QFormLayout(office_box)
         labels = {
-            "code": self.tr("Office &code:"),
-            "name": self.tr("Office &name:"),
-            "office_class": self.tr("Office c&lass:"),
-            "address": self.tr("&Address:"),
-            "city": self.tr("C&ity:"),
-            "head_name": self.tr("&Head of office:"),
-            "head_nip": self.tr("Head's NI&P:"),
-            "regional_office": self.tr("&Regional office:"),
-            "regency_code": self.tr("NIK regenc&y code:"),
+            "code": _("Office &code:"),
+            "name": _("Office &name:"),
+            "office_class": _("Office c&lass:"),
+            "address": _("&Address:"),
+            "city": _("C&ity:"),
+            "head_name": _("&Head of office:"),
+            "head_nip": _("Head's NI&P:"),
+            "regional_office": _("&Regional office:"),
+            "regency_code": _("NIK regenc&y code:"),
         }
-        for name, _ in OFFICE_FIELDS:
-            of.addRow(labels[name], self._field(self.office[name], f"office.{name}"))
-        of.addRow("", self._note(self.tr(
+        for name, _length in OFFICE_FIELDS:
+            of.addRow(labels[name], checked_field(self.office[name], self.errors, f"office.{name}"))
+        of.addRow("", self._note(_(
             "The office code identifies this office's numbers in the database; change it only "
             "when setting up a new office. The regency code (4 digits, e.g. 1603) marks local NIKs."
         )))  # fmt: skip
 
-        language_box = QGroupBox(self.tr("Language"))
+        language_box = QGroupBox(_("Language"))
         lf = QFormLayout(language_box)
-        lf.addRow(self.tr("Lan&guage:"), self._field(self.language, "language"))
+        lf.addRow(_("Lan&guage:"), checked_field(self.language, self.errors, "language"))
         lf.addRow(
             "",
             self._note(
-                self.tr("Menus and labels change language when the program is opened again.")
+                _("Menus and labels change language when the program is opened again.")
             ),
         )
 
-        slip_box = QGroupBox(self.tr("Slip printing"))
+        slip_box = QGroupBox(_("Slip printing"))
         sf = QFormLayout(slip_box)
-        sf.addRow(self.tr("Slip prin&ter:"), self._field(self.printer, "slip_printer"))
-        sf.addRow(self.tr("Paper &width:"), self._field(self.paper, "slip_paper_mm"))
+        sf.addRow(_("Slip prin&ter:"), checked_field(self.printer, self.errors, "slip_printer"))
+        sf.addRow(_("Paper &width:"), checked_field(self.paper, self.errors, "slip_paper_mm"))
 
-        rules_box = QGroupBox(self.tr("Service rules"))
+        rules_box = QGroupBox(_("Service rules"))
         rf = QFormLayout(rules_box)
-        rf.addRow(self.tr("Passport ready after (wor&king days):"),
-                  self._field(self.working_days, "collection_working_days"))  # fmt: skip
+        rf.addRow(_("Passport ready after (wor&king days):"),
+                  checked_field(self.working_days, self.errors, "collection_working_days"))  # fmt: skip
         rf.addRow(
-            self.tr("Cancel &uncollected after (days):"),
-            self._field(self.cancel_days, "uncollected_cancel_days"),
+            _("Cancel &uncollected after (days):"),
+            checked_field(self.cancel_days, self.errors, "uncollected_cancel_days"),
         )
         rf.addRow(
-            self.tr("Walk-in priority &quota per day:"),
-            self._field(self.quota, "walk_in_priority_quota"),
+            _("Walk-in priority &quota per day:"),
+            checked_field(self.quota, self.errors, "walk_in_priority_quota"),
         )
 
-        db_box = QGroupBox(self.tr("Database"))
+        db_box = QGroupBox(_("Database"))
         df = QFormLayout(db_box)
-        df.addRow(self.tr("In use:"), self.db_url)
-        df.addRow("", self._note(self.tr(
+        df.addRow(_("In use:"), self.db_url)
+        df.addRow("", self._note(_(
             "Set by db_url in the settings file, or for one start by --db URL or the KANIMDESK_DB "
             "variable (these win). A change takes effect when the program is opened again."
         )))  # fmt: skip
@@ -202,7 +190,7 @@ class SettingsPage(QWidget):
         layout.addLayout(buttons)
 
         order: list[QWidget] = [
-            *(self.office[name] for name, _ in OFFICE_FIELDS),
+            *(self.office[name] for name, _length in OFFICE_FIELDS),
             self.language,
             self.printer,
             self.paper,
@@ -241,7 +229,7 @@ class SettingsPage(QWidget):
     def _fill_form(self) -> None:
         s = self.shown = self.ctx.settings
         self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
-        for name, _ in OFFICE_FIELDS:
+        for name, _length in OFFICE_FIELDS:
             self.office[name].setText(str(getattr(s.office, name)))
             self.office[name].setCursorPosition(0)  # long names show their beginning
         self._fill_printers(s.slip_printer)
@@ -257,7 +245,7 @@ class SettingsPage(QWidget):
         self._update_buttons()
 
     def _no_printer(self) -> str:
-        return self.tr("(none)")
+        return _("(none)")
 
     def _fill_printers(self, chosen: str) -> None:
         self.printer.blockSignals(True)
@@ -278,7 +266,7 @@ class SettingsPage(QWidget):
     def _form_over(self, base: Settings) -> Settings:
         printer = self.printer.currentText().strip()
         office = dataclasses.replace(
-            base.office, **{name: self.office[name].text().strip() for name, _ in OFFICE_FIELDS}
+            base.office, **{name: self.office[name].text().strip() for name, _length in OFFICE_FIELDS}
         )
         return dataclasses.replace(
             base,
@@ -312,38 +300,38 @@ class SettingsPage(QWidget):
         self._show_errors(problems)
         if problems:
             unplaced = [text(k, self.ctx.lang) for f, k in problems.items() if f not in self.errors]
-            message = self.tr("Not saved: correct the fields marked in red.")
+            message = _("Not saved: correct the fields marked in red.")
             self.banner.show_message(" ".join([message, *unplaced]), "error")
             first = next((f for f in self.errors if f in problems), None)
             if first:
                 self.errors[first].parentWidget().setFocus()
             return False
         if new == self.ctx.settings:
-            self.banner.show_message(self.tr("Nothing to save."), "info")
+            self.banner.show_message(_("Nothing to save."), "info")
             return True
         language_changed = new.language != self.ctx.settings.language
         try:
             self.ctx.apply_settings(new)
         except OSError as exc:
             self.banner.show_message(
-                self.tr(
-                    "The settings file could not be written (%1). Your changes are still in the form."
-                ).replace("%1", str(exc.strerror or exc)),
+                _(
+                    "The settings file could not be written ({0}). Your changes are still in the form."
+                ).format(exc.strerror or exc),
                 "error",
             )
             return False
         self._fill_form()
-        message = self.tr("Settings saved.")
+        message = _("Settings saved.")
         if language_changed:
-            message += " " + self.tr("The new language applies when the program is opened again.")
+            message += " " + _("The new language applies when the program is opened again.")
         self.banner.show_message(message, "ok")
         return True
 
     def discard(self) -> None:
         self._fill_form()
-        self.banner.show_message(self.tr("Changes discarded."), "info")
+        self.banner.show_message(_("Changes discarded."), "info")
 
-    def _on_changed(self, area: str) -> None:
+    def _on_changed(self, changes: Changes) -> None:
         # Another part of the program saved settings: show them, unless the clerk is mid-edit.
-        if area == "settings":
+        if changes.settings or changes.office:
             self.refresh()

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _
+
 
 class NikField(QLineEdit):
     """16 digits; scanners that add spaces or dashes are tolerated by the rule, not the field."""
@@ -23,7 +25,7 @@ class NikField(QLineEdit):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9 .\-]{0,24}"), self))
-        self.setPlaceholderText("16 digit")
+        self.setPlaceholderText(_("16 digits"))
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 1.5)

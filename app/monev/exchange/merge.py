@@ -30,7 +30,7 @@ from app.db.visit_models import (
     VisitAnswer,
     VisitAttachment,
 )
-from app.i18n import register_messages
+from app.i18n import N_, register_messages
 from app.monev.exchange.document import (
     VisitDocument,
     content_hash,
@@ -48,7 +48,7 @@ HISTORY_ACTIONS: Final = ("visit_export", "visit_import")
 _CONFLICT_NAMESPACE: Final = uuid_module.UUID("6f1c1d4e-2b7a-4d6e-9a53-0c8f4e7b9a21")
 
 register_messages({
-    "exchange.uuid_taken": ("Catatan {uuid} pada berkas sudah ada di kunjungan lain di basis data ini; berkas tidak diimpor.", "Record {uuid} in the file already belongs to another visit in this database; the file was not imported."),
+    "exchange.uuid_taken": N_("Record {uuid} in the file already belongs to another visit in this database; the file was not imported."),
 })  # fmt: skip
 
 

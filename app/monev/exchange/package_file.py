@@ -23,7 +23,7 @@ from typing import IO, Any, Final
 
 from PIL import Image, UnidentifiedImageError
 
-from app.i18n import register_messages
+from app.i18n import N_, register_messages
 from app.monev.photos import MAX_PHOTO_PIXELS
 from app.problems import InputRejected, Problem
 
@@ -49,29 +49,29 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _IMAGE_FORMATS = {"jpg": ("JPEG", "image/jpeg"), "png": ("PNG", "image/png")}
 
 register_messages({
-    "exchange.file_missing": ("Berkas {name} tidak ditemukan atau tidak dapat dibaca.", "File {name} is missing or cannot be read."),
-    "exchange.file_too_large": ("Berkas {name} terlalu besar ({size_mb} MB; maks. {max_mb} MB).", "File {name} is too large ({size_mb} MB; max {max_mb} MB)."),
-    "exchange.not_zip": ("Berkas {name} bukan paket kunjungan KanimDesk yang utuh: rusak, terpotong, atau bukan berkas zip.", "File {name} is not a complete KanimDesk visit package: damaged, cut short, or not a zip file."),
-    "exchange.no_manifest": ("Berkas {name} bukan paket kunjungan KanimDesk (tidak ada manifest.json).", "File {name} is not a KanimDesk visit package (there is no manifest.json)."),
-    "exchange.manifest": ("manifest.json pada paket tidak sah: {where}.", "The package's manifest.json is not valid: {where}."),
-    "exchange.format": ("Berkas ini bukan paket kunjungan KanimDesk (format '{value}').", "This file is not a KanimDesk visit package (format '{value}')."),
-    "exchange.newer_version": ("Paket dibuat oleh KanimDesk yang lebih baru (format versi {version}; versi ini mengenal sampai {known}). Perbarui KanimDesk untuk membukanya.", "The package was made by a newer KanimDesk (format version {version}; this one knows up to {known}). Update KanimDesk to open it."),
-    "exchange.bad_version": ("Versi format paket tidak sah: {version}.", "The package's format version is not valid: {version}."),
-    "exchange.unsafe_path": ("Paket berisi nama berkas yang tidak aman atau tidak dikenal: {path}.", "The package holds an unsafe or unknown file name: {path}."),
-    "exchange.link": ("Paket berisi tautan (symlink) atau berkas khusus: {path}.", "The package holds a link (symlink) or special file: {path}."),
-    "exchange.duplicate_part": ("Paket berisi nama berkas {path} dua kali.", "The package holds the file name {path} twice."),
-    "exchange.encrypted": ("Bagian {path} terenkripsi atau dikompres dengan cara yang tidak dikenal.", "Part {path} is encrypted or compressed in an unknown way."),
-    "exchange.unlisted_part": ("Bagian {path} tidak tercantum di manifest.", "Part {path} is not listed in the manifest."),
-    "exchange.missing_part": ("Bagian {path} tercantum di manifest tetapi tidak ada di paket.", "Part {path} is listed in the manifest but missing from the package."),
-    "exchange.size_mismatch": ("Ukuran bagian {path} tidak cocok dengan manifest; paket rusak atau telah diubah.", "The size of part {path} does not match the manifest; the package is damaged or was altered."),
-    "exchange.hash_mismatch": ("Isi bagian {path} tidak cocok dengan manifest (SHA-256); paket rusak atau telah diubah.", "The content of part {path} does not match the manifest (SHA-256); the package is damaged or was altered."),
-    "exchange.part_too_large": ("Bagian {path} terlalu besar ({size} byte; maks. {max}).", "Part {path} is too large ({size} bytes; max {max})."),
-    "exchange.too_many_attachments": ("Paket berisi terlalu banyak foto ({count}; maks. {max}).", "The package holds too many photos ({count}; max {max})."),
-    "exchange.total_too_large": ("Isi paket terlalu besar ({size_mb} MB; maks. {max_mb} MB).", "The package content is too large ({size_mb} MB; max {max_mb} MB)."),
-    "exchange.bomb": ("Bagian {path} dikompres secara tidak wajar (rasio {ratio}:1); paket ditolak.", "Part {path} is compressed implausibly ({ratio}:1); the package is refused."),
-    "exchange.not_image": ("Lampiran {path} bukan gambar JPEG/PNG yang sah.", "Attachment {path} is not a valid JPEG/PNG image."),
-    "exchange.not_json": ("{path} bukan JSON UTF-8 yang sah.", "{path} is not valid UTF-8 JSON."),
-    "exchange.write_failed": ("Tidak dapat menulis {path}: {reason}.", "Cannot write {path}: {reason}."),
+    "exchange.file_missing": N_("File {name} is missing or cannot be read."),
+    "exchange.file_too_large": N_("File {name} is too large ({size_mb} MB; max {max_mb} MB)."),
+    "exchange.not_zip": N_("File {name} is not a complete KanimDesk visit package: damaged, cut short, or not a zip file."),
+    "exchange.no_manifest": N_("File {name} is not a KanimDesk visit package (there is no manifest.json)."),
+    "exchange.manifest": N_("The package's manifest.json is not valid: {where}."),
+    "exchange.format": N_("This file is not a KanimDesk visit package (format '{value}')."),
+    "exchange.newer_version": N_("The package was made by a newer KanimDesk (format version {version}; this one knows up to {known}). Update KanimDesk to open it."),
+    "exchange.bad_version": N_("The package's format version is not valid: {version}."),
+    "exchange.unsafe_path": N_("The package holds an unsafe or unknown file name: {path}."),
+    "exchange.link": N_("The package holds a link (symlink) or special file: {path}."),
+    "exchange.duplicate_part": N_("The package holds the file name {path} twice."),
+    "exchange.encrypted": N_("Part {path} is encrypted or compressed in an unknown way."),
+    "exchange.unlisted_part": N_("Part {path} is not listed in the manifest."),
+    "exchange.missing_part": N_("Part {path} is listed in the manifest but missing from the package."),
+    "exchange.size_mismatch": N_("The size of part {path} does not match the manifest; the package is damaged or was altered."),
+    "exchange.hash_mismatch": N_("The content of part {path} does not match the manifest (SHA-256); the package is damaged or was altered."),
+    "exchange.part_too_large": N_("Part {path} is too large ({size} bytes; max {max})."),
+    "exchange.too_many_attachments": N_("The package holds too many photos ({count}; max {max})."),
+    "exchange.total_too_large": N_("The package content is too large ({size_mb} MB; max {max_mb} MB)."),
+    "exchange.bomb": N_("Part {path} is compressed implausibly ({ratio}:1); the package is refused."),
+    "exchange.not_image": N_("Attachment {path} is not a valid JPEG/PNG image."),
+    "exchange.not_json": N_("{path} is not valid UTF-8 JSON."),
+    "exchange.write_failed": N_("Cannot write {path}: {reason}."),
 })  # fmt: skip
 
 

@@ -12,37 +12,38 @@ import uuid as uuid_module
 from datetime import date, datetime
 from typing import Any
 
-from app.i18n import register_messages
+from app.i18n import N_, register_messages
 from app.monev.exchange.document import VisitDocument, content_hash, sorted_findings
 from app.monev.findings import FINDING_STATUSES, PRIORITIES
 from app.monev.scoring import ANSWER_SETS
 from app.monev.template_file import ItemData, SectionData, TemplateData, check_template
-from app.monev.visits import SUPERVISION_TYPES, TEAM_ROLES, VISIT_STATUSES
+from app.monev.visit_identity import NIP_PATTERN, SUPERVISION_TYPES, TEAM_ROLES, VISIT_STATUSES
+from app.monev.worded_problem import WordedProblem
 from app.problems import InputRejected, Problem
 
 MAX_HISTORY = 500
-_NIP = re.compile(r"^(\d{18})?$")
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 
 register_messages({
-    "exchange.field_missing": ("visit.json: '{where}' wajib ada.", "visit.json: '{where}' is required."),
-    "exchange.field_type": ("visit.json: '{where}' harus berupa {expected_id}.", "visit.json: '{where}' must be {expected_en}."),
-    "exchange.field_value": ("visit.json: nilai '{value}' pada '{where}' tidak sah.", "visit.json: the value '{value}' at '{where}' is not valid."),
-    "exchange.field_too_long": ("visit.json: '{where}' terlalu panjang (maks. {max} karakter).", "visit.json: '{where}' is too long (max {max} characters)."),
-    "exchange.unknown_field": ("visit.json: kunci '{where}' tidak dikenal.", "visit.json: unknown key '{where}'."),
-    "exchange.duplicate_uuid": ("visit.json: UUID {value} dipakai lebih dari sekali.", "visit.json: UUID {value} is used more than once."),
-    "exchange.unknown_item": ("visit.json: butir '{value}' pada '{where}' tidak ada di template kunjungan.", "visit.json: item '{value}' at '{where}' is not in the visit's template."),
-    "exchange.missing_photo": ("visit.json: foto {value} tidak ada di dalam paket.", "visit.json: photo {value} is not in the package."),
-    "exchange.unused_photo": ("Paket berisi foto {value} yang tidak dipakai kunjungan.", "The package holds photo {value} that the visit does not use."),
-    "exchange.content_hash": ("Sidik isi kunjungan (content_sha256) tidak cocok; paket rusak atau telah diubah.", "The visit's content fingerprint (content_sha256) does not match; the package is damaged or was altered."),
-    "exchange.template": ("Template checklist di dalam paket tidak sah:", "The checklist template inside the package is not valid:"),
+    "exchange.field_missing": N_("visit.json: '{where}' is required."),
+    "exchange.field_type": N_("visit.json: '{where}' must be {expected}."),
+    "exchange.field_value": N_("visit.json: the value '{value}' at '{where}' is not valid."),
+    "exchange.field_too_long": N_("visit.json: '{where}' is too long (max {max} characters)."),
+    "exchange.unknown_field": N_("visit.json: unknown key '{where}'."),
+    "exchange.duplicate_uuid": N_("visit.json: UUID {value} is used more than once."),
+    "exchange.unknown_item": N_("visit.json: item '{value}' at '{where}' is not in the visit's template."),
+    "exchange.missing_photo": N_("visit.json: photo {value} is not in the package."),
+    "exchange.unused_photo": N_("The package holds photo {value} that the visit does not use."),
+    "exchange.content_hash": N_("The visit's content fingerprint (content_sha256) does not match; the package is damaged or was altered."),
+    "exchange.template": N_("The checklist template inside the package is not valid:"),
 })  # fmt: skip
 
+# What a value of each kind must be, for exchange.field_type.
 _TYPES = {
-    "text": ("teks", "text"), "date": ("tanggal YYYY-MM-DD", "a date YYYY-MM-DD"),
-    "datetime": ("tanggal-waktu YYYY-MM-DDTHH:MM:SS", "a date-time YYYY-MM-DDTHH:MM:SS"),
-    "number": ("angka", "a number"), "int": ("bilangan bulat", "a whole number"), "bool": ("true/false", "true/false"),
-    "list": ("daftar", "a list"), "object": ("objek", "an object"), "uuid": ("UUID", "a UUID"),
+    "text": N_("text"), "date": N_("a date YYYY-MM-DD"),
+    "datetime": N_("a date-time YYYY-MM-DDTHH:MM:SS"),
+    "number": N_("a number"), "int": N_("a whole number"), "bool": N_("true/false"),
+    "list": N_("a list"), "object": N_("an object"), "uuid": N_("a UUID"),
 }  # fmt: skip
 
 
@@ -56,9 +57,14 @@ class _Checker:
         if len(self.problems) < 20:
             self.problems.append(Problem(key, where, {"where": where, **params}))
 
+    def wrong_type(self, where: str, kind: str) -> None:
+        if len(self.problems) < 20:
+            self.problems.append(WordedProblem("exchange.field_type", where, {"where": where},
+                                               {"expected": _TYPES[kind]}))  # fmt: skip
+
     def obj(self, raw: Any, where: str, keys: set[str]) -> dict[str, Any]:
         if not isinstance(raw, dict):
-            self.fail("exchange.field_type", where, **_expected("object"))
+            self.wrong_type(where, "object")
             return {}
         for key in raw:
             if key not in keys:
@@ -74,7 +80,7 @@ class _Checker:
         if value is None and (null or key not in raw):
             return None
         if not isinstance(value, str):
-            self.fail("exchange.field_type", place, **_expected("text"))
+            self.wrong_type(place, "text")
             return None
         if len(value) > max_len:
             self.fail("exchange.field_too_long", place, max=max_len)
@@ -100,7 +106,7 @@ class _Checker:
                 if str(uuid_module.UUID(value)) != value:
                     raise ValueError(value)
             except ValueError:
-                self.fail("exchange.field_type", f"{where}.{key}", **_expected("uuid"))
+                self.wrong_type(f"{where}.{key}", "uuid")
                 return None
         return value
 
@@ -113,7 +119,7 @@ class _Checker:
                 raise ValueError(value)
             return date.fromisoformat(value)
         except ValueError:
-            self.fail("exchange.field_type", f"{where}.{key}", **_expected("date"))
+            self.wrong_type(f"{where}.{key}", "date")
             return None
 
     def moment(self, raw: dict, key: str, where: str, null: bool = False) -> datetime | None:
@@ -128,7 +134,7 @@ class _Checker:
                 raise ValueError(value)
             return parsed
         except ValueError:
-            self.fail("exchange.field_type", f"{where}.{key}", **_expected("datetime"))
+            self.wrong_type(f"{where}.{key}", "datetime")
             return None
 
     def whole(self, raw: dict, key: str, where: str, low: int, high: int) -> int:
@@ -143,7 +149,7 @@ class _Checker:
     ) -> list[str]:
         value = raw.get(key)
         if not isinstance(value, list) or len(value) > max_count:
-            self.fail("exchange.field_type", f"{where}.{key}", **_expected("list"))
+            self.wrong_type(f"{where}.{key}", "list")
             return []
         out = []
         for i, x in enumerate(value):
@@ -156,14 +162,9 @@ class _Checker:
     def items(self, raw: dict, key: str, where: str, max_count: int) -> list[Any]:
         value = raw.get(key)
         if not isinstance(value, list) or len(value) > max_count:
-            self.fail("exchange.field_type", f"{where}.{key}", **_expected("list"))
+            self.wrong_type(f"{where}.{key}", "list")
             return []
         return value
-
-
-def _expected(kind: str) -> dict[str, str]:
-    expected_id, expected_en = _TYPES[kind]
-    return {"expected_id": expected_id, "expected_en": expected_en}
 
 
 def _check_template(c: _Checker, raw: Any) -> dict[str, Any]:
@@ -185,11 +186,11 @@ def _check_template(c: _Checker, raw: Any) -> dict[str, Any]:
                 or not isinstance(weight, int | float)
                 or not math.isfinite(weight)
             ):
-                c.fail("exchange.field_type", f"{iw}.weight", **_expected("number"))
+                c.wrong_type(f"{iw}.weight", "number")
                 weight = 1.0
             critical = item.get("critical")
             if not isinstance(critical, bool):
-                c.fail("exchange.field_type", f"{iw}.critical", **_expected("bool"))
+                c.wrong_type(f"{iw}.critical", "bool")
             items.append({"code": c.text(item, "code", iw, 40) or "", "text": c.text(item, "text", iw, 2000) or "",
                           "guidance": c.text(item, "guidance", iw, 4000) or "",
                           "answer_set": c.choice(item, "answer_set", iw, ANSWER_SETS) or "yn",
@@ -219,7 +220,7 @@ def _check_visit(c: _Checker, raw: Any) -> dict[str, Any]:
         mw = f"visit.team[{i}]"
         m = c.obj(m, mw, {"name", "nip", "position", "role"})
         nip = c.text(m, "nip", mw, 18) or ""
-        if not _NIP.match(nip):
+        if nip and not NIP_PATTERN.match(nip):
             c.fail("exchange.field_value", f"{mw}.nip", value=nip)
         team.append({"name": c.text(m, "name", mw, 200, empty=False), "nip": nip,
                      "position": c.text(m, "position", mw, 200) or "", "role": c.choice(m, "role", mw, TEAM_ROLES)})  # fmt: skip
@@ -227,7 +228,7 @@ def _check_visit(c: _Checker, raw: Any) -> dict[str, Any]:
         rw = f"visit.office_reps[{i}]"
         r = c.obj(r, rw, {"name", "position", "nip"})
         nip = c.text(r, "nip", rw, 18) or ""
-        if not _NIP.match(nip):
+        if nip and not NIP_PATTERN.match(nip):
             c.fail("exchange.field_value", f"{rw}.nip", value=nip)
         reps.append({"name": c.text(r, "name", rw, 200, empty=False), "position": c.text(r, "position", rw, 200) or "",
                      "nip": nip})  # fmt: skip
@@ -252,7 +253,7 @@ def _check_visit(c: _Checker, raw: Any) -> dict[str, Any]:
 
 def _check_answers(c: _Checker, raw: Any, kinds: dict[str, str]) -> dict[str, Any]:
     if not isinstance(raw, dict):
-        c.fail("exchange.field_type", "answers", **_expected("object"))
+        c.wrong_type("answers", "object")
         return {}
     out = {}
     for code, value in raw.items():
@@ -266,7 +267,7 @@ def _check_answers(c: _Checker, raw: Any, kinds: dict[str, str]) -> dict[str, An
         number = a.get("number")
         if number is not None and (isinstance(number, bool) or not isinstance(number, int | float)
                                    or not math.isfinite(number)):  # fmt: skip
-            c.fail("exchange.field_type", f"{aw}.number", **_expected("number"))
+            c.wrong_type(f"{aw}.number", "number")
             number = None
         text = c.text(a, "text", aw, 4000, null=True)
         for name, value_, kind in (

@@ -29,7 +29,7 @@ turn an update into a conflict copy, never into an overwrite.
 from __future__ import annotations
 
 import platform
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -37,9 +37,10 @@ from typing import Any
 from sqlalchemy import select
 
 from app import __version__
+from app.changes import NOTHING, Changes
 from app.db.engine import Database
 from app.db.visit_models import Attachment, Visit
-from app.i18n import plain_date, register_messages, text
+from app.i18n import N_, plain_date, register_messages, text
 from app.monev.exchange.document import content_hash, content_json, visit_content
 from app.monev.exchange.merge import MergeResult, history_of, merge_visit, record_exchange
 from app.monev.exchange.package_file import PACKAGE_SUFFIX, read_package, write_package
@@ -56,13 +57,13 @@ __all__ = [
 ]
 
 register_messages({
-    "exchange.imported": ("Kunjungan ke {office} tanggal {date} diimpor sebagai kunjungan #{id}.", "The visit to {office} on {date} was imported as visit #{id}."),
-    "exchange.updated": ("Kunjungan #{id} ({office}, {date}) diperbarui dengan versi dari berkas.", "Visit #{id} ({office}, {date}) was updated with the version from the file."),
-    "exchange.unchanged": ("Kunjungan #{id} ({office}, {date}) sudah sama dengan isi berkas; tidak ada yang berubah.", "Visit #{id} ({office}, {date}) already matches the file; nothing changed."),
-    "exchange.local_newer": ("Kunjungan #{id} ({office}, {date}) di komputer ini lebih baru daripada isi berkas; tidak ada yang berubah.", "Visit #{id} ({office}, {date}) on this computer is newer than the file; nothing changed."),
-    "exchange.conflict": ("Kunjungan #{original} ({office}, {date}) telah diubah di komputer ini dan juga di tempat lain. Versi dari berkas disimpan terpisah sebagai kunjungan #{id} (konflik dengan #{original}); periksa keduanya dan tetapkan yang benar. Tidak ada yang ditimpa.", "Visit #{original} ({office}, {date}) was changed on this computer and elsewhere too. The file's version was kept separately as visit #{id} (conflict with #{original}); compare the two and settle which is right. Nothing was overwritten."),
-    "exchange.conflict_known": ("Berkas ini sudah pernah diimpor sebagai kunjungan #{id} (konflik dengan #{original}); tidak ada yang berubah.", "This file was imported before as visit #{id} (conflict with #{original}); nothing changed."),
-    "exchange.template_added": ("Template {code} versi {version} ditambahkan dari berkas.", "Template {code} version {version} was added from the file."),
+    "exchange.imported": N_("The visit to {office} on {date} was imported as visit #{id}."),
+    "exchange.updated": N_("Visit #{id} ({office}, {date}) was updated with the version from the file."),
+    "exchange.unchanged": N_("Visit #{id} ({office}, {date}) already matches the file; nothing changed."),
+    "exchange.local_newer": N_("Visit #{id} ({office}, {date}) on this computer is newer than the file; nothing changed."),
+    "exchange.conflict": N_("Visit #{original} ({office}, {date}) was changed on this computer and elsewhere too. The file's version was kept separately as visit #{id} (conflict with #{original}); compare the two and settle which is right. Nothing was overwritten."),
+    "exchange.conflict_known": N_("This file was imported before as visit #{id} (conflict with #{original}); nothing changed."),
+    "exchange.template_added": N_("Template {code} version {version} was added from the file."),
 })  # fmt: skip
 
 
@@ -83,6 +84,7 @@ class ImportOutcome:
     visit_id: int  # the visit now holding the file's content (the copy, for a conflict)
     message: str
     conflict_of: int | None = None  # for a conflict copy: the local visit it stands beside
+    changes: Changes = field(default=NOTHING, compare=False)  # nothing when unchanged
 
     def as_json(self) -> dict[str, Any]:
         return {"status": self.status, "visit_id": self.visit_id, "message": self.message,
@@ -125,7 +127,7 @@ def export_visit(
     return ExportInfo(out, visit_id, visit_uuid, digest, size, len(photos), tuple(parts))
 
 
-def _message(db: Database, result: MergeResult, lang: str) -> str:
+def _message(db: Database, result: MergeResult, lang: str | None) -> str:
     with db.session() as s:
         v = s.get(Visit, result.visit_id)
         assert v is not None
@@ -141,16 +143,22 @@ def _message(db: Database, result: MergeResult, lang: str) -> str:
     return message
 
 
-def import_visit(db: Database, path: Path, lang: str = "id", actor: str = "") -> ImportOutcome:
+def import_visit(db: Database, path: Path, lang: str | None = None, actor: str = "") -> ImportOutcome:
     """Check the package completely, then merge it in one transaction (see the module docstring).
 
     Raises InputRejected, with the database untouched, for any file that is not a
-    sound package of a known format version.
+    sound package of a known format version. The message is in *lang* (default: the
+    active language).
     """
     path = Path(path)
     package = read_package(path)
     document = parse_document(package.visit, {sha: p.mime for sha, p in package.photos.items()})
     with db.write() as s:
         result = merge_visit(s, document, package.photos, actor=actor, file_name=path.name[:120])
+    written = NOTHING
+    if result.status != "unchanged":
+        written = Changes(visits=True, findings=True, photos=True)
+    if result.template_created:
+        written = written | Changes(templates=True)
     return ImportOutcome(result.status, result.visit_id, _message(db, result, lang),
-                         result.original_id)  # fmt: skip
+                         result.original_id, written)  # fmt: skip

@@ -7,12 +7,12 @@ from datetime import date
 from app.config import Settings
 from app.db.engine import Database
 from app.figures.service_figures import ServiceFigures
-from app.i18n import number, register_messages, text
+from app.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, label, register_messages, text
 from app.monev.findings import CarriedFinding, FindingInfo
 from app.monev.photos import AttachmentInfo, attachment_bytes
 from app.monev.report import data as R
 from app.monev.report.renderer import render_visit_report
-from app.monev.scoring import ANSWER_SETS, VisitScore, answer_score
+from app.monev.scoring import VisitScore, answer_fraction, answer_words
 from app.monev.templates import ItemData, SectionData
 from app.monev.visits import (
     TEAM_ROLES,
@@ -28,12 +28,10 @@ SUPERVISING_DIVISION = "Bidang Perizinan dan Informasi Keimigrasian"
 FIGURE_MONTHS = 6
 
 register_messages({
-    "visit_builder.source.database": (
-        "data aplikasi KanimDesk kantor (agregat, tanpa NIK dan nama)",
-        "the office's KanimDesk records (aggregates, no NIK or names)"),
-    "visit_builder.source.import": ("berkas data agregat yang diimpor", "an imported file of aggregate figures"),
-    "visit_builder.source.office": ("data bulanan yang dicatat kantor", "monthly figures recorded by the office"),
-    "visit_builder.head_position": ("Kepala {office}", "Head of {office}"),
+    "visit_builder.source.database": N_("the office's KanimDesk records (aggregates, no NIK or names)"),
+    "visit_builder.source.import": N_("an imported file of aggregate figures"),
+    "visit_builder.source.office": N_("monthly figures recorded by the office"),
+    "visit_builder.head_position": N_("Head of {office}"),
 })  # fmt: skip
 
 
@@ -52,18 +50,6 @@ def figure_months(visit_start: date, months: int = FIGURE_MONTHS) -> list[tuple[
     return [(i // 12, i % 12 + 1) for i in range(index - months, index)]
 
 
-def _answer_label(item: ItemData, answer: AnswerInfo | None, lang: str) -> str:
-    if answer is None:
-        return ""
-    aset = ANSWER_SETS.get(item.answer_set)
-    if aset is None or aset.kind == "choice":
-        option = aset.option(answer.answer) if aset and answer.answer else None
-        return option.label(lang) if option else (answer.answer or "")
-    if aset.kind == "number":
-        return number(answer.number, lang) if answer.number is not None else ""
-    return answer.text or ""
-
-
 def _sections(detail: VisitDetail, score: VisitScore, lang: str) -> list[R.SectionResult]:
     by_code = {s.code: s for s in score.sections}
     out = []
@@ -77,9 +63,9 @@ def _sections(detail: VisitDetail, score: VisitScore, lang: str) -> list[R.Secti
 
 
 def _item(item: ItemData, answer: AnswerInfo | None, lang: str) -> R.ItemResult:
-    fraction = answer_score(item.answer_set, answer.answer if answer else None)
+    fraction = answer_fraction(item.answer_set, answer)
     return R.ItemResult(
-        code=item.code, text=item.text, answer_label=_answer_label(item, answer, lang),
+        code=item.code, text=item.text, answer_label=answer_words(item.answer_set, answer, lang),
         note=(answer.note or "") if answer else "", critical=item.critical,
         failed=item.critical and fraction == 0.0, score=None if fraction is None else fraction * 100,
     )  # fmt: skip
@@ -91,9 +77,9 @@ def _finding_rows(findings: list[FindingInfo]) -> list[R.FindingRow]:
             for n, f in enumerate(own, 1)]  # fmt: skip
 
 
-def _carried_rows(carried: list[CarriedFinding], visit: VisitInfo) -> list[R.CarriedFinding]:
+def _carried_rows(carried: list[CarriedFinding], visit: VisitInfo) -> list[R.CarriedFindingRow]:
     return [
-        R.CarriedFinding(
+        R.CarriedFindingRow(
             text=c.text, original_visit_date=c.original_visit_date or c.raised_on or visit.start_date,
             original_status=c.status_then, current_status=c.status_now, last_note=c.last_note,
             owner=c.owner, due_date=c.due_date,
@@ -163,7 +149,8 @@ def _leader(visit: VisitInfo) -> R.Signatory:
 def build_visit_report_data(db: Database, settings: Settings, visit_id: int, lang: str | None = None,
                             months: int = FIGURE_MONTHS) -> R.VisitReportData:  # fmt: skip
     """Everything the printed report shows for one visit, read from the database."""
-    lang = "en" if (lang or settings.language) == "en" else "id"
+    lang = lang or settings.language
+    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
     detail = visit_detail(db, visit_id)
     v = detail.visit
     own = _is_own_office(v, settings)
@@ -180,7 +167,7 @@ def build_visit_report_data(db: Database, settings: Settings, visit_id: int, lan
         basis=[line.strip() for line in v.basis.splitlines() if line.strip()],
         purposes=list(v.purposes),
         supervision_types=list(v.supervision_types),
-        team=[R.TeamMember(m.name, m.nip, m.position, _role(m.role, lang)) for m in v.team],
+        team=[R.TeamMember(m.name, m.nip, m.position, label(TEAM_ROLES, m.role, lang)) for m in v.team],
         office_reps=[R.Person(r.name, r.nip, r.position) for r in v.office_reps],
         template_title=v.template_title,
         template_version=v.template_version,
@@ -195,11 +182,6 @@ def build_visit_report_data(db: Database, settings: Settings, visit_id: int, lan
         signed_on=v.end_date or v.start_date,
         lang=lang,
     )
-
-
-def _role(role: str, lang: str) -> str:
-    pair = TEAM_ROLES.get(role)
-    return (pair[1] if lang == "en" else pair[0]) if pair else role
 
 
 def render_visit_pdf(db: Database, settings: Settings, visit_id: int, lang: str | None = None) -> bytes:

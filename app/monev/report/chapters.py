@@ -16,6 +16,7 @@ from reportlab.platypus import (
 )
 
 from app.i18n import percent
+from app.monev.findings import FINDING_STATUSES, PRIORITIES
 from app.monev.report.data import Signatory
 from app.reports.style import FAIL, FAIL_BG, HEAD_BG, RULE, esc, label_table_style
 
@@ -161,17 +162,18 @@ def findings(r: VisitReportRenderer) -> list[Flowable]:
     rows = []
     for f in r.data.findings:
         ref = r.t("ref", ref=esc(f.ref)) if f.ref else r.t("general")
-        priority = r.code_label("priority", f.priority)
+        priority = r.code_label(PRIORITIES, f.priority)
         if f.priority.strip().lower() in ("tinggi", "kritis"):
             priority = _red(priority)
         rows.append([
             r.p(str(f.number), "cell_c"),
             [r.p(ref, "small_muted"), r.p(esc(f.text), "cell")],
             r.p(esc(f.direction), "cell"), r.p(priority, "cell"), r.p(esc(f.owner), "cell"),
-            r.p(r.plain_date(f.due_date), "cell"), r.p(r.code_label("status", f.status), "cell"),
+            r.p(r.plain_date(f.due_date), "cell"), r.p(r.code_label(FINDING_STATUSES, f.status), "cell"),
         ])
     heads = [r.t(f"col.{k}") for k in ("no", "finding", "direction", "priority", "owner", "due", "status")]
-    widths = [0.8 * cm, 4.2 * cm, 4.1 * cm, 1.7 * cm, 2.4 * cm, 1.9 * cm, 1.9 * cm]
+    # The status column holds "Outstanding" on one line (English has no shorter word for it).
+    widths = [0.8 * cm, 4.1 * cm, 4.1 * cm, 1.7 * cm, 2.4 * cm, 1.9 * cm, 2.0 * cm]
     return out + [r.grid(heads, rows, widths)]
 
 
@@ -187,12 +189,12 @@ def followup(r: VisitReportRenderer) -> list[Flowable]:
             what.append(r.p(who, "small_muted"))
         rows.append([
             r.p(str(i), "cell_c"), what, r.p(r.plain_date(f.original_visit_date), "cell"),
-            r.p(r.code_label("status", f.original_status), "cell"),
-            r.p(f"<b>{r.code_label('status', f.current_status)}</b>", "cell"),
+            r.p(r.code_label(FINDING_STATUSES, f.original_status), "cell"),
+            r.p(f"<b>{r.code_label(FINDING_STATUSES, f.current_status)}</b>", "cell"),
             r.p(esc(f.last_note) or "–", "cell"),
         ])
     heads = [r.t(f"col.{k}") for k in ("no", "finding", "visit_date", "original", "current", "last_note")]
-    widths = [0.8 * cm, 4.9 * cm, 2.2 * cm, 1.9 * cm, 2.1 * cm, 5.1 * cm]
+    widths = [0.8 * cm, 4.9 * cm, 2.2 * cm, 2.0 * cm, 2.3 * cm, 4.8 * cm]  # statuses on one line, as above
     return out + [r.grid(heads, rows, widths)]
 
 

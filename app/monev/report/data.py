@@ -87,7 +87,7 @@ class FindingRow:
 
 
 @dataclass(frozen=True)
-class CarriedFinding:
+class CarriedFindingRow:
     """An open finding of an earlier visit, brought forward: original and current status side by side."""
 
     text: str
@@ -155,7 +155,7 @@ class VisitReportData:
     total_score: float | None
     sections: list[SectionResult]
     findings: list[FindingRow]
-    previous_findings: list[CarriedFinding]
+    previous_findings: list[CarriedFindingRow]
     figures: ServiceFigures
     photos: list[Photo]
     leader: Signatory

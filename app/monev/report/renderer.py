@@ -2,19 +2,18 @@
 
 The renderer follows pretix's invoice renderer in shape: fonts, styles, page templates,
 page callbacks and the story are separate methods, a numbered canvas writes the page
-count, and the result is PDF bytes. The chapters themselves live in visit_report_chapters.
+count, and the result is PDF bytes. The chapters themselves live in app.monev.report.chapters.
 """
 
 from __future__ import annotations
 
 import io
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from typing import Any
 
-from babel.numbers import format_decimal
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -34,11 +33,23 @@ from reportlab.platypus import (
 )
 
 from app.desk.passport import KIND_LABELS
-from app.i18n import MESSAGES, long_date, percent, plain_date, short_month, text
+from app.i18n import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    _,
+    label,
+    long_date,
+    number,
+    percent,
+    plain_date,
+    short_month,
+    text,
+)
 from app.monev.report import texts  # noqa: F401 - registers the report's words
 from app.monev.report.chapters import chapters
 from app.monev.report.data import VisitReportData
 from app.monev.scoring import SKM_GRADES, skm_grade
+from app.monev.visits import SUPERVISION_GROUPS, SUPERVISION_TYPES
 from app.reports.charts import epaspor_chart, section_score_chart
 from app.reports.photos import printable_photo
 from app.reports.style import (
@@ -55,12 +66,6 @@ from app.reports.style import (
     register_fonts,
     report_styles,
     score_text,
-)
-
-# The seed's words: pembinaan (fasilitasi, konsultasi) and pengawasan (the other four).
-SUPERVISION_GROUPS = (
-    ("pembinaan", ("fasilitasi", "konsultasi")),
-    ("pengawasan", ("penelaahan_ulang", "monitoring", "evaluasi", "pemeriksaan_langsung")),
 )
 
 PAGE_W, PAGE_H = A4
@@ -94,7 +99,7 @@ class VisitReportRenderer:
 
     def __init__(self, data: VisitReportData):
         self.data = data
-        self.lang = "en" if data.lang == "en" else "id"
+        self.lang = data.lang if data.lang in LANGUAGES else DEFAULT_LANGUAGE
         self.fonts: FontSet = self.init_fonts()
         self.styles: dict[str, ParagraphStyle] = self.init_styles()
 
@@ -243,18 +248,17 @@ class VisitReportRenderer:
             return [self.p(esc(lines[0]))]
         return [self.p(f"{i}.&nbsp;&nbsp;{esc(line)}", "list") for i, line in enumerate(lines, 1)]
 
-    def code_label(self, group: str, code: str) -> str:
-        """A status/priority code in the report's language; anything unknown printed as given."""
-        key = f"visit_report.{group}.{code.strip().lower().replace(' ', '_')}"
-        return text(key, self.lang) if key in MESSAGES else code
+    def code_label(self, table: Mapping[str, str], code: str) -> str:
+        """A status/priority code from *table* in the report's language; anything unknown printed as given."""
+        key = code.strip().lower().replace(" ", "_")
+        return label(table, key, self.lang) if key in table else code
 
     def kind_label(self, code: str) -> str:
-        pair = KIND_LABELS.get(code)
-        return (pair[1] if self.lang == "en" else pair[0]) if pair else code
+        return label(KIND_LABELS, code, self.lang)
 
     def count(self, value: int) -> str:
         """'1.034' in Indonesian, '1,034' in English."""
-        return format_decimal(value, "#,##0", locale="en_GB" if self.lang == "en" else "id_ID")
+        return number(value, self.lang, "#,##0")
 
     def score(self, value: float | None) -> str:
         return score_text(value, self.lang)
@@ -262,7 +266,7 @@ class VisitReportRenderer:
     def grade(self, value: float) -> str:
         """'Baik' for 80,5: the public-service index bands (PermenPANRB 14/2017), lowest band below 25 too."""
         found = skm_grade(value, self.lang)
-        return found[1] if found else (SKM_GRADES[-1][3] if self.lang == "en" else SKM_GRADES[-1][2])
+        return found[1] if found else _(SKM_GRADES[-1][-1], self.lang)
 
     def growth(self, pct: float | None) -> str | None:
         if pct is None:
@@ -295,12 +299,12 @@ class VisitReportRenderer:
             return s.strip().lower().replace(" ", "_")
 
         used = {norm(s) for s in self.data.supervision_types}
-        known = {c for _, codes in SUPERVISION_GROUPS for c in codes}
         groups = [
-            (self.t(f"st.{group}"), [(self.t(f"st.{c}"), c in used) for c in codes])
-            for group, codes in SUPERVISION_GROUPS
-        ]
-        others = [s for s in self.data.supervision_types if norm(s) not in known]
+            (label(SUPERVISION_GROUPS, group, self.lang),
+             [(_(name, self.lang), code in used) for code, (of, name) in SUPERVISION_TYPES.items() if of == group])
+            for group in SUPERVISION_GROUPS
+        ]  # fmt: skip
+        others = [s for s in self.data.supervision_types if norm(s) not in SUPERVISION_TYPES]
         if others:
             groups.append((self.t("st.other"), [(o, True) for o in others]))
         return groups
@@ -329,10 +333,10 @@ class VisitReportRenderer:
         else:
             printable = [printable_photo(p.jpeg, *PHOTO_BOX) for p in photos]
         cells = []
-        for number, (photo, (data, w, h)) in enumerate(zip(photos, printable, strict=True), 1):
+        for n, (photo, (data, w, h)) in enumerate(zip(photos, printable, strict=True), 1):
             image = Image(io.BytesIO(data), width=w, height=h)
             image.hAlign = "CENTER"
-            caption = f"<b>{self.t('photo_n', n=number)}</b> {esc(photo.caption)}"
+            caption = f"<b>{self.t('photo_n', n=n)}</b> {esc(photo.caption)}"
             cells.append([image, Spacer(1, 3), self.p(caption, "cell_c")])
         return cells
 

@@ -12,8 +12,9 @@ from datetime import date
 
 from PIL import Image, ImageDraw
 
+from app.i18n import label
 from app.monev.report.data import (
-    CarriedFinding,
+    CarriedFindingRow,
     FindingRow,
     ItemResult,
     MonthFigure,
@@ -25,6 +26,7 @@ from app.monev.report.data import (
     TeamMember,
     VisitReportData,
 )
+from app.monev.visits import TEAM_ROLES
 
 YES_NO = (("Ya", 100.0), ("Tidak", 0.0), ("N.A.", None))
 ADA = (("Ada", 100.0), ("Proses", 50.0), ("Tidak Ada", 0.0))
@@ -192,13 +194,13 @@ def sample_visit_report_data(n_items: int = 80, n_photos: int = 30, lang: str = 
                    None, "selesai"),
     ]
     previous = [
-        CarriedFinding("Papan informasi tarif PNBP belum diperbarui.", date(2024, 1, 18), "terbuka", "selesai",
-                       "Papan baru dipasang 5 Februari 2024.", "Kasubbag Umum", date(2024, 2, 29)),
-        CarriedFinding("Kursi roda belum tersedia di ruang tunggu.", date(2024, 1, 18), "terbuka", "dalam_proses",
-                       "Pengadaan masuk DIPA perubahan; barang diperkirakan tiba Agustus 2024.", "Kasubbag Umum",
-                       date(2024, 3, 31)),
-        CarriedFinding("SOP tahap verifikasi belum dipajang di ruang kerja.", date(2024, 1, 18), "terbuka",
-                       "diverifikasi", "Diperiksa langsung pada kunjungan ini.", "Kasi Lalintalkim", date(2024, 2, 15)),
+        CarriedFindingRow("Papan informasi tarif PNBP belum diperbarui.", date(2024, 1, 18), "terbuka", "selesai",
+                          "Papan baru dipasang 5 Februari 2024.", "Kasubbag Umum", date(2024, 2, 29)),
+        CarriedFindingRow("Kursi roda belum tersedia di ruang tunggu.", date(2024, 1, 18), "terbuka", "dalam_proses",
+                          "Pengadaan masuk DIPA perubahan; barang diperkirakan tiba Agustus 2024.", "Kasubbag Umum",
+                          date(2024, 3, 31)),
+        CarriedFindingRow("SOP tahap verifikasi belum dipajang di ruang kerja.", date(2024, 1, 18), "terbuka",
+                          "diverifikasi", "Diperiksa langsung pada kunjungan ini.", "Kasi Lalintalkim", date(2024, 2, 15)),
     ]
     return VisitReportData(
         supervising_office="Kantor Wilayah Direktorat Jenderal Imigrasi Sumatera Selatan",
@@ -222,9 +224,11 @@ def sample_visit_report_data(n_items: int = 80, n_photos: int = 30, lang: str = 
                            "pemeriksaan_langsung"],
         team=[
             TeamMember("Drs. Hendra Saputra, M.H.", "197503122000031001",
-                       "Kepala Bidang Perizinan dan Informasi Keimigrasian", "Ketua Tim"),
-            TeamMember("Rina Oktaviani, S.H.", "198610072009122003", "Analis Keimigrasian Ahli Muda", "Anggota"),
-            TeamMember("Agus Salim, A.Md.Im.", "199204152014021001", "Pemeriksa Keimigrasian", "Anggota"),
+                       "Kepala Bidang Perizinan dan Informasi Keimigrasian", label(TEAM_ROLES, "ketua", lang)),
+            TeamMember("Rina Oktaviani, S.H.", "198610072009122003", "Analis Keimigrasian Ahli Muda",
+                       label(TEAM_ROLES, "anggota", lang)),
+            TeamMember("Agus Salim, A.Md.Im.", "199204152014021001", "Pemeriksa Keimigrasian",
+                       label(TEAM_ROLES, "anggota", lang)),
         ],
         office_reps=[
             Person("Bambang Wijaya, S.H., M.Si.", "197808202002121001", "Kepala Kantor Imigrasi Kelas II Non-TPI Muara Enim"),

@@ -8,7 +8,8 @@ from PIL import Image
 from sqlalchemy import func, select
 
 from app.db.visit_models import Attachment, Visit
-from app.demo.visits import DEMO_ORIGIN, SCENES, draw_scene, generate_demo_visits
+from app.demo.scenes import SCENES, draw_scene
+from app.demo.visits import DEMO_ORIGIN, generate_demo_visits
 from app.monev import visits as V
 from app.monev.report.builder import render_visit_pdf
 

@@ -11,7 +11,9 @@ from app.monev.scoring import (
     NA,
     ScoredItem,
     ScoredSection,
+    answer_fraction,
     answer_score,
+    answer_words,
     score_visit,
     skm_grade,
 )
@@ -61,6 +63,19 @@ def test_answer_sets_map_to_fractions():
     assert answer_score("yn", "bogus") is None
     assert ANSWER_SETS["facility"].option("tidak_ada").label("id") == "Tidak Ada"
     assert ANSWER_SETS["compliance"].option("patuh").label("en") == "Compliant"
+
+
+def test_answer_words_and_fraction_are_what_the_checklist_and_report_show():
+    from types import SimpleNamespace as Entered
+
+    assert answer_words("compliance", Entered(answer="cukup_patuh", number=None, text=None), "id") == "Cukup Patuh"
+    assert answer_words("yn", Entered(answer="na", number=None, text=None), "id") == "N.A."
+    assert answer_words("yn", Entered(answer="ya", number=None, text=None), "en") == "Yes"
+    assert answer_words("number", Entered(answer=None, number=1234.5, text=None), "id") == "1.234,5"
+    assert answer_words("text", Entered(answer=None, number=None, text="Baik"), "en") == "Baik"
+    assert answer_words("yn", None) == "" and answer_words("yn", Entered(answer="odd", number=None, text=None)) == "odd"
+    assert answer_fraction("facility", Entered(answer="proses", number=None, text=None)) == 0.5
+    assert answer_fraction("yn", None) is None and answer_fraction("number", Entered(answer=None, number=5, text=None)) is None
 
 
 def test_weighted_section_and_total():

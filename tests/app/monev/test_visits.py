@@ -108,6 +108,11 @@ def test_wrong_answers_are_refused_and_change_nothing(db):
     with pytest.raises(InputRejected) as exc:
         V.save_answer(db, v.id, items["SP.01"].id, answer="mungkin")
     assert "SP.01" in exc.value.message("id") and "ya, tidak, na" in exc.value.message("id")
+    with pytest.raises(InputRejected) as exc:
+        V.save_answer(db, v.id, items["SP.01"].id, number=3)
+    # The kind of answer the item takes is named in the message's own language.
+    assert exc.value.message("id") == "Butir SP.01 diisi dengan Ya / Tidak."
+    assert exc.value.message("en") == "Item SP.01 takes Yes / No."
 
 
 def test_final_visit_is_locked_but_findings_take_follow_up(db):

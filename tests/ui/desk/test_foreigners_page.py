@@ -12,19 +12,13 @@ from app.desk import foreigners
 from app.desk.foreigners import ForeignerForm, register_foreigner
 from app.queue.tickets import find_ticket
 
-from ui.context import DeskContext
 from ui.desk import foreigners_page
 from ui.desk.foreigners_page import ForeignersPage
-from ui.workers import TaskRunner
 
 
-def _page(qtbot, db, settings) -> ForeignersPage:
-    settings.slip_printer = os.environ.get("KANIMDESK_TEST_PRINTER", "")
-    page = ForeignersPage(DeskContext(db, settings, runner=TaskRunner(synchronous=True)))
-    qtbot.addWidget(page)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
+def _page(qtbot, ctx, show_page) -> ForeignersPage:
+    ctx.settings.slip_printer = os.environ.get("KANIMDESK_TEST_PRINTER", "")
+    page = show_page(ForeignersPage(ctx))
     page.passport_no.setFocus()
     qtbot.waitUntil(page.passport_no.hasFocus)
     return page
@@ -42,8 +36,8 @@ def test_the_page_lists_the_services_the_core_knows():
     assert foreigners_page.PERMIT_KINDS == foreigners.PERMIT_KINDS
 
 
-def test_keyboard_registration_issues_a_c_ticket(qtbot, sqlite_db, settings):
-    page = _page(qtbot, sqlite_db, settings)
+def test_keyboard_registration_issues_a_c_ticket(qtbot, ctx, show_page, sqlite_db, settings):
+    page = _page(qtbot, ctx, show_page)
     _type(qtbot, "a1234567")
     _key(qtbot, Qt.Key.Key_Return)
     _type(qtbot, "mys")
@@ -63,10 +57,10 @@ def test_keyboard_registration_issues_a_c_ticket(qtbot, sqlite_db, settings):
     assert page.passport_no.text() == "" and page.passport_no.hasFocus()
 
 
-def test_known_foreigner_is_filled_in_and_bad_input_marked(qtbot, sqlite_db, settings):
+def test_known_foreigner_is_filled_in_and_bad_input_marked(qtbot, ctx, show_page, sqlite_db, settings):
     register_foreigner(sqlite_db, settings, ForeignerForm(passport_no="A1234567", nationality="MYS",
                        name="Ahmad bin Ismail", birth_date=date(1985, 3, 2), sex="L"))  # fmt: skip
-    page = _page(qtbot, sqlite_db, settings)
+    page = _page(qtbot, ctx, show_page)
     page.passport_no.setText("A1234567")
     page.nationality.setText("MYS")
     page.look_up()

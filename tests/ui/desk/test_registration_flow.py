@@ -18,7 +18,6 @@ from app.queue import tickets as queue
 
 from ui.context import DeskContext
 from ui.desk.registration_page import RegistrationPage
-from ui.workers import TaskRunner
 
 PRINTER = os.environ.get("KANIMDESK_TEST_PRINTER")
 PRINTER_OUT = os.environ.get("KANIMDESK_TEST_PRINTER_OUT")
@@ -55,15 +54,9 @@ def _wait_for_pdf_with(text: str, since: float, timeout: float = 30.0) -> str:
 
 
 @pytest.fixture
-def page(qtbot, sqlite_db, settings):
-    settings.slip_printer = PRINTER or ""
-    ctx = DeskContext(sqlite_db, settings, runner=TaskRunner(synchronous=True))
-    page = RegistrationPage(ctx)
-    qtbot.addWidget(page)
-    page.resize(1280, 900)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
+def page(qtbot, ctx, show_page):
+    ctx.settings.slip_printer = PRINTER or ""
+    page = show_page(RegistrationPage(ctx), 1280, 900)
     page.form.nik.setFocus()
     qtbot.waitUntil(lambda: page.form.nik.hasFocus())
     return page

@@ -18,11 +18,6 @@ from ui.workers import TaskRunner
 
 
 @pytest.fixture
-def ctx(sqlite_db, settings):
-    return DeskContext(sqlite_db, settings, runner=TaskRunner(synchronous=True))
-
-
-@pytest.fixture
 def dialog(qtbot, ctx):
     widget = TemplateEditorDialog(ctx)
     # pytest-qt closes the dialog after the test: leave no "discard?" question waiting.

@@ -38,7 +38,7 @@ def test_package_goes_from_laptop_to_office_through_the_window(qtbot, sqlite_db,
     office.exchange.import_from(package)
     assert office.banner.kind == "ok"
     assert [v.uuid for v in list_visits(office_db)] == [visit.uuid]
-    assert office.model.rowCount() == 1  # the list reloaded on ctx.changed("visits")
+    assert office.model.rowCount() == 1  # the list reloaded on ctx.changed (Changes.visits)
 
     package.write_bytes(package.read_bytes()[:-200])  # a truncated file is refused, nothing changes
     office.exchange.import_from(package)

@@ -10,37 +10,24 @@ from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from app.i18n import label
 from app.monev import visits as V
 from app.monev.findings import FINDING_STATUSES
 
-from ui.context import DeskContext
 from ui.monev.answer_pane import key_options
 from ui.monev.checklist_model import COL_ANSWER
 from ui.monev.findings_model import COL_DUE, COL_OWNER
 from ui.monev.visit_editor import TAB_CHECKLIST, TAB_FINDINGS
 from ui.monev.visit_list_model import COL_SCORE, COL_STATUS, VisitListModel, score_text
 from ui.monev.visits_page import VisitsPage
-from ui.workers import TaskRunner
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 KEYS = "1121110121"  # the first ten answers, as a supervisor would press them
 
 
 @pytest.fixture
-def ctx(sqlite_db, settings):
-    return DeskContext(sqlite_db, settings, runner=TaskRunner(synchronous=True))
-
-
-@pytest.fixture
-def page(qtbot, ctx):
-    widget = VisitsPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1180, 820)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    qtbot.waitUntil(widget.isActiveWindow)
-    return widget
+def page(show_page, ctx):
+    return show_page(VisitsPage(ctx), 1180, 820)
 
 
 def _focused():
@@ -235,7 +222,7 @@ def test_finalized_visit_locks_answers_but_takes_follow_up(qtbot, page, ctx):
     assert follow.history.text().endswith(
         "Siaran radio dijadwalkan tiap bulan (" + follow.by.text() + ")"
     )
-    assert FINDING_STATUSES["selesai"][0] in findings.model.index(0, 6).data()
+    assert label(FINDING_STATUSES, "selesai", "id") in findings.model.index(0, 6).data()
 
 
 def test_report_preview_opens_with_pages(qtbot, page, ctx):

@@ -34,8 +34,7 @@ def _issue_three(db):
 def _ticket(id_: int, seq: int, status: str = "waiting") -> TicketInfo:
     return TicketInfo(
         id=id_, uuid=f"u{id_}", number=f"A-{seq:03d}", prefix="A", sequence=seq,
-        ticket_date=date(2025, 2, 3), service_name_id="Paspor", service_name_en="Passport",
-        priority=None, status=status, issued_at=datetime(2025, 2, 3, 8, 0, id_ % 60),
+        ticket_date=date(2025, 2, 3), priority=None, status=status, issued_at=datetime(2025, 2, 3, 8, 0, id_ % 60),
         waiting_ahead=0,
     )  # fmt: skip
 

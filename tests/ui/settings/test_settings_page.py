@@ -6,11 +6,23 @@ import pytest
 
 from PySide6.QtCore import Qt
 
+from app.changes import Changes
 from app.config import OfficeProfile, load_settings, settings_path
+from app.i18n import language, set_language
 
 from ui.context import DeskContext
 from ui.settings.settings_page import OFFICE_FIELDS, SettingsPage
 from ui.workers import TaskRunner
+
+
+@pytest.fixture(autouse=True)
+def _english_window():
+    """The page's own words in English, the office's reasons (ctx.lang) in Indonesian, as when
+    these tests were written (no translator installed in tests)."""
+    before = language()
+    set_language("en")
+    yield
+    set_language(before)
 
 
 @pytest.fixture
@@ -51,7 +63,7 @@ def test_ctrl_s_saves_and_loads_back_equal(qtbot, page, ctx):
     assert loaded == ctx.settings
     assert loaded.office.name == "Kantor Imigrasi Kelas I TPI Palembang"
     assert loaded.slip_paper_mm == 58 and loaded.walk_in_priority_quota == 8
-    assert changes == ["settings"]
+    assert changes == [Changes(settings=True, office=True)]
     assert page.banner.kind == "ok" and not page.save_button.isEnabled()
 
 

@@ -70,14 +70,14 @@ def test_header_names_both_offices_and_the_visit_date(report):
 
 
 def test_total_and_section_scores_in_indonesian_number_form(sample, report):
-    assert re.fullmatch(r"\d+,\d", score_text(sample.total_score))
-    assert score_text(sample.total_score) in report.page(2)
+    assert re.fullmatch(r"\d+,\d", score_text(sample.total_score, "id"))
+    assert score_text(sample.total_score, "id") in report.page(2)
     summary = report.page(2)
     for section in sample.sections:
         line = next(ln for ln in summary.splitlines() if section.title[:25] in ln)
-        assert score_text(section.score) in line, line
+        assert score_text(section.score, "id") in line, line
         assert ("GAGAL (butir kritis)" in line) == section.failed
-    assert score_text(100.0) == "100,0"
+    assert score_text(100.0, "id") == "100,0"
 
 
 def test_every_checklist_item_is_printed_with_its_answer(sample, report):
@@ -116,7 +116,7 @@ def test_findings_carry_owner_due_date_priority_and_status(sample, report):
     for f in sample.findings:
         assert f.owner.split()[0] in report.flat
         if f.due_date:
-            assert plain_date(f.due_date) in report.flat
+            assert plain_date(f.due_date, "id") in report.flat
     assert "15 Agustus 2024" in report.flat and "Kasubbag Umum" in report.flat
     assert "Tinggi" in report.flat and "Kritis" in report.flat and "Dalam proses" in report.flat
 
