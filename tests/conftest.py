@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 import uuid
 
 # Before any Qt import anywhere in the test session.
@@ -69,6 +68,15 @@ def db_url(request, tmp_path):
 
 
 @pytest.fixture
+def pg_url():
+    """An empty PostgreSQL database URL (for what only PostgreSQL has: its locks and races)."""
+    _require_pg()
+    url = _pg_database_url()
+    yield url
+    _pg_drop(url)
+
+
+@pytest.fixture
 def db(db_url, settings):
     """An initialised database (schema + seed) on each backend."""
     database = Database(db_url)
@@ -84,21 +92,3 @@ def sqlite_db(tmp_path, settings):
     init_database(database, settings)
     yield database
     database.dispose()
-
-
-_EXIT_STATUS: list[int] = []
-
-
-def pytest_sessionfinish(session, exitstatus):
-    _EXIT_STATUS.append(int(exitstatus))
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_unconfigure(config):
-    # PySide6 6.12 sometimes aborts in interpreter finalisation ("bool_dealloc" while
-    # garbage-collecting) after every test has passed; end the process with pytest's
-    # own verdict instead of letting a shutdown crash decide it.
-    if _EXIT_STATUS and "PySide6" in sys.modules:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(_EXIT_STATUS[-1])

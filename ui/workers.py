@@ -6,6 +6,7 @@ never touch a widget; `TaskRunner(synchronous=True)` runs tasks inline for tests
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -14,13 +15,16 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
 
 class _Relay(QObject):
-    done = Signal(object)
-    failed = Signal(object)
+    """Carries a finished task's number and result from the worker to the UI thread."""
+
+    done = Signal(object, object)
+    failed = Signal(object, object)
 
 
 class _Task(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay):
+    def __init__(self, number: int, fn: Callable[[], Any], relay: _Relay):
         super().__init__()
+        self.number = number
         self.fn = fn
         self.relay = relay
 
@@ -28,9 +32,9 @@ class _Task(QRunnable):
         try:
             result = self.fn()
         except BaseException as exc:  # handed to the UI thread, shown as a message there
-            self.relay.failed.emit(exc)
+            self.relay.failed.emit(self.number, exc)
         else:
-            self.relay.done.emit(result)
+            self.relay.done.emit(self.number, result)
 
 
 def _alive(callback: Callable[..., Any]) -> bool:
@@ -49,7 +53,13 @@ class TaskRunner(QObject):
         self.synchronous = synchronous
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
-        self._relays: set[_Relay] = set()
+        # One relay for every task, connected once: a relay and two connections per task were
+        # never freed (PySide keeps the connected lambdas), about 4 KB a round trip.
+        self._relay = _Relay()  # no Qt parent: each task holds it, so it outlives a task in flight
+        self._relay.done.connect(self._done, Qt.ConnectionType.QueuedConnection)
+        self._relay.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        self._waiting: dict[int, tuple[Callable[[Any], None] | None, Callable[[BaseException], None] | None]] = {}
+        self._numbers = itertools.count()
         self._held: list[tuple] | None = None
 
     def hold(self) -> None:
@@ -83,19 +93,23 @@ class TaskRunner(QObject):
                     on_done(result)
             self.idle.emit()
             return
-        relay = _Relay()
-        self._relays.add(relay)
+        number = next(self._numbers)
+        self._waiting[number] = (on_done, on_error)
+        # The relay lives in the UI thread; its queued connections deliver there.
+        self.pool.start(_Task(number, fn, self._relay))
 
-        def finish(callback, value):
-            self._relays.discard(relay)
-            if callback and _alive(callback):
-                callback(value)
-            self.idle.emit()
+    def _done(self, number: int, result: object) -> None:
+        on_done, _on_error = self._waiting.pop(number)
+        self._finish(on_done, result)
 
-        # The relay lives in the UI thread; a queued connection delivers there.
-        relay.done.connect(lambda value: finish(on_done, value), Qt.ConnectionType.QueuedConnection)
-        relay.failed.connect(lambda exc: finish(on_error, exc), Qt.ConnectionType.QueuedConnection)
-        self.pool.start(_Task(fn, relay))
+    def _failed(self, number: int, exc: object) -> None:
+        _on_done, on_error = self._waiting.pop(number)
+        self._finish(on_error, exc)
+
+    def _finish(self, callback: Callable[[Any], None] | None, value: object) -> None:
+        if callback and _alive(callback):
+            callback(value)
+        self.idle.emit()
 
     def wait(self, msecs: int = 30000) -> bool:
         return self.pool.waitForDone(msecs)
