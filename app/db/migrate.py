@@ -1,31 +1,88 @@
-"""Create or upgrade the schema with Alembic, and tell whether it is current."""
+"""Create or upgrade the schema with Alembic without losing a row, one workstation at a time."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, text
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# pg_advisory_lock key of schema set-up: "KDSK" — any constant all workstations share.
+SETUP_LOCK = 0x4B44534B
 
 
-def alembic_config(url: str | None = None) -> Config:
+class ForeignKeysBroken(RuntimeError):
+    """A migration left rows pointing at nothing; it was rolled back."""
+
+
+def alembic_config(url: str | None = None, script_location: Path | None = None) -> Config:
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("script_location", str(script_location or MIGRATIONS))
     if url:
         cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return cfg
 
 
-def upgrade(engine: Engine) -> None:
-    cfg = alembic_config()
+def upgrade(engine: Engine, revision: str = "head", script_location: Path | None = None) -> None:
+    """Bring the schema to *revision*; the caller holds `setup_lock` when others may start too."""
+    cfg = alembic_config(script_location=script_location)
+    if engine.dialect.name == "sqlite":
+        _upgrade_sqlite(engine, cfg, revision)
+        return
     with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        _run(conn, cfg, revision)
+
+
+def _run(conn: Connection, cfg: Config, revision: str) -> None:
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, revision)
+
+
+def _upgrade_sqlite(engine: Engine, cfg: Config, revision: str) -> None:
+    # Batch mode rebuilds a table as CREATE new / copy / DROP old / rename; with foreign keys
+    # on, the DROP cascades and deletes every row pointing at the table (a visit's answers
+    # and findings). Alembic's advice: keys off for the migration (the pragma is ignored
+    # inside a transaction, so it goes first), foreign_key_check before commit, keys on again.
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            write = conn.execution_options(write=True)  # BEGIN IMMEDIATE: one upgrader at a time
+            with write.begin():
+                _run(write, cfg, revision)
+                broken = write.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    tables = sorted({str(row[0]) for row in broken})
+                    raise ForeignKeysBroken(f"{len(broken)} rows in {', '.join(tables)} point at nothing")
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
+@contextmanager
+def setup_lock(engine: Engine) -> Iterator[None]:
+    """Serialise schema set-up between workstations starting at the same moment.
+
+    PostgreSQL: a session advisory lock, so the second workstation waits and then finds
+    the schema current. SQLite: writers already serialise with BEGIN IMMEDIATE.
+    """
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as conn:
+        conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": SETUP_LOCK})
+        conn.commit()
+        try:
+            yield
+        finally:
+            conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": SETUP_LOCK})
+            conn.commit()
 
 
 def head_revision() -> str | None:
