@@ -23,7 +23,9 @@ class Changes:
     settings: bool = False  # this workstation's settings file (counter, printer, language)
 
     def __or__(self, other: Changes) -> Changes:
-        return Changes(**{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self)})
+        return Changes(
+            **{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self)}
+        )
 
     def __bool__(self) -> bool:
         return any(getattr(self, f.name) for f in fields(self))

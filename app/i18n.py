@@ -172,7 +172,9 @@ def percent(value: float, lang: str | None = None, digits: int = 1) -> str:
     return format_percent(value, pattern, locale=babel_locale(lang))
 
 
-def number(value: int | float | Decimal, lang: str | None = None, pattern: str | None = None) -> str:
+def number(
+    value: int | float | Decimal, lang: str | None = None, pattern: str | None = None
+) -> str:
     """'1.234,5' in Indonesian; *pattern* is a Babel/CLDR number pattern such as '#,##0.0'."""
     from babel.numbers import format_decimal
 

@@ -84,8 +84,12 @@ def one_run(cmd: list[str], env: dict[str, str], timeout: float) -> dict[str, fl
     if ready_wall is None:
         err = proc.stderr.read() if proc.stderr else ""
         raise RuntimeError(f"no READY line from {cmd[0]} (exit {proc.returncode}): {err[-500:]}")
-    return {"ready_wall_s": ready_wall, "exit_wall_s": exit_wall, "ready_reported_s": reported,
-            "loaded_wall_s": loaded_wall}
+    return {
+        "ready_wall_s": ready_wall,
+        "exit_wall_s": exit_wall,
+        "ready_reported_s": reported,
+        "loaded_wall_s": loaded_wall,
+    }
 
 
 def measure(name: str, cmd: list[str], env: dict[str, str], runs: int, timeout: float) -> dict:
@@ -101,9 +105,11 @@ def measure_pair(bare: list[str], ours: list[str], env: dict[str, str], runs: in
     for _ in range(runs):
         a.append(one_run(bare, env, timeout))
         b.append(one_run(ours, env, timeout))
-    return summarize("bare PySide6 window", a), summarize("kanimdesk", b), [
-        round(y["ready_wall_s"] / x["ready_wall_s"], 2) for x, y in zip(a, b, strict=True)
-    ]
+    return (
+        summarize("bare PySide6 window", a),
+        summarize("kanimdesk", b),
+        [round(y["ready_wall_s"] / x["ready_wall_s"], 2) for x, y in zip(a, b, strict=True)],
+    )
 
 
 def summarize(name: str, samples: list[dict]) -> dict:

@@ -85,7 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     for series in ("cold", "warm"):
         s = result[series]
         assert isinstance(s, dict)
-        print(f"{series:>5}: min {s['min_s']:.3f} s   median {s['median_s']:.3f} s   max {s['max_s']:.3f} s")
+        print(
+            f"{series:>5}: min {s['min_s']:.3f} s   median {s['median_s']:.3f} s   max {s['max_s']:.3f} s"
+        )
     print(json.dumps(result))
     return 0 if result["meets_target"] else 1
 

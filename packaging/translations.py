@@ -91,7 +91,11 @@ _DEBRIS = re.compile(r"amp;|&lt;|&gt;|&quot;|&apos;|&#\d+;")
 
 
 def _shape(text: str) -> tuple[Counter, Counter, int]:
-    return Counter(_BRACES.findall(text)), Counter(_PERCENT.findall(text)), len(_ACCEL.findall(text))
+    return (
+        Counter(_BRACES.findall(text)),
+        Counter(_PERCENT.findall(text)),
+        len(_ACCEL.findall(text)),
+    )
 
 
 def translation_faults(source: str | tuple[str, ...], translated: str) -> list[str]:
@@ -115,7 +119,11 @@ def problems(lang: str) -> list[str]:
         have = catalogue.get(message.id)
         where = ", ".join(f"{f}:{n}" for f, n in message.locations[:2])
         source = message.id if isinstance(message.id, str) else message.id[0]
-        if have is None or have.fuzzy or not (have.string if isinstance(have.string, str) else all(have.string)):
+        if (
+            have is None
+            or have.fuzzy
+            or not (have.string if isinstance(have.string, str) else all(have.string))
+        ):
             found.append(f"untranslated ({where}): {source!r}")
             continue
         strings = [have.string] if isinstance(have.string, str) else list(have.string)
@@ -124,7 +132,9 @@ def problems(lang: str) -> list[str]:
                 found.append(f"{fault} ({where}): {source!r} -> {translated!r}")
     mo = po_path(lang).with_suffix(".mo")
     if not mo.exists() or mo.read_bytes() != compiled(catalogue):
-        found.append(f"{mo.relative_to(ROOT)} is not the compiled .po: run python packaging/translations.py")
+        found.append(
+            f"{mo.relative_to(ROOT)} is not the compiled .po: run python packaging/translations.py"
+        )
     return found
 
 

@@ -14,6 +14,14 @@ def test_ruff_is_clean():
     assert out.returncode == 0, out.stdout[-4000:]
 
 
+def test_ruff_format_is_clean():
+    out = subprocess.run([str(BIN / "ruff"), "format", "--check", "app", "ui", "tests", "bench", "packaging"],
+                         cwd=ROOT, capture_output=True, text=True)  # fmt: skip
+    assert out.returncode == 0, out.stdout[-4000:]
+
+
 def test_mypy_is_clean_on_the_core():
-    out = subprocess.run([str(BIN / "mypy"), "--no-incremental", "app"], cwd=ROOT, capture_output=True, text=True)
+    out = subprocess.run(
+        [str(BIN / "mypy"), "--no-incremental", "app"], cwd=ROOT, capture_output=True, text=True
+    )
     assert out.returncode == 0, out.stdout[-4000:]

@@ -12,7 +12,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _tool():
-    spec = importlib.util.spec_from_file_location("translations_tool", ROOT / "packaging" / "translations.py")
+    spec = importlib.util.spec_from_file_location(
+        "translations_tool", ROOT / "packaging" / "translations.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -28,11 +30,22 @@ def test_every_marked_string_has_a_sound_indonesian_translation_and_the_mo_is_cu
     ("source", "translated", "fault"),
     [
         # The entry that once showed "TempTemplate daftar periksa:amp;lat daftar periksa:".
-        ("Check&list template:", "TempTemp&late daftar periksa:amp;lat daftar periksa:", "markup debris"),
+        (
+            "Check&list template:",
+            "TempTemp&late daftar periksa:amp;lat daftar periksa:",
+            "markup debris",
+        ),
         ("Save && print", "Simpan &amp; cetak", "markup debris"),
-        ("Calling {0} to counter {1}.", "Memanggil {0} ke loket.", "placeholders or accelerators differ"),
-        ("NIK must be 16 digits (it has {n}).", "NIK harus 16 angka (sekarang {jumlah} angka).",
-         "placeholders or accelerators differ"),
+        (
+            "Calling {0} to counter {1}.",
+            "Memanggil {0} ke loket.",
+            "placeholders or accelerators differ",
+        ),
+        (
+            "NIK must be 16 digits (it has {n}).",
+            "NIK harus 16 angka (sekarang {jumlah} angka).",
+            "placeholders or accelerators differ",
+        ),
         ("&Counter:", "Loket:", "placeholders or accelerators differ"),
         ("&Counter:", "&Lo&ket:", "placeholders or accelerators differ"),
         ("%s rows", "baris", "placeholders or accelerators differ"),

@@ -97,7 +97,9 @@ class DeskContext(QObject):
         """This workstation now works as counter *counter* (for this run; the settings file keeps its own)."""
         if counter != self.counter:
             self.counter = counter
-            self.changed.emit(Changes(settings=True))  # the status bar and the display show the counter
+            self.changed.emit(
+                Changes(settings=True)
+            )  # the status bar and the display show the counter
 
     def apply_settings(self, settings: Settings) -> None:
         from app.db.setup import apply_office

@@ -17,7 +17,9 @@ def install_translations(app, lang: str) -> list[object]:
     from app.i18n import set_language
 
     lang = set_language(lang)
-    QLocale.setDefault(QLocale(QLocale.Language.Indonesian if lang == "id" else QLocale.Language.English))
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Indonesian if lang == "id" else QLocale.Language.English)
+    )
     loaded: list[object] = []
     qt = QTranslator(app)
     # Qt ships no qtbase_en: English dialogs need no translator.
@@ -33,7 +35,11 @@ def _database_failed(window, lang: str, exc: BaseException) -> None:
     from app.i18n import text
     from app.problems import InputRejected
 
-    reason = exc.message(lang) if isinstance(exc, InputRejected) else text("db.unreachable", lang, reason=exc)
+    reason = (
+        exc.message(lang)
+        if isinstance(exc, InputRejected)
+        else text("db.unreachable", lang, reason=exc)
+    )
     QMessageBox.critical(window, "KanimDesk", reason)
     QApplication.instance().exit(1)
 

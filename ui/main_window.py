@@ -65,7 +65,9 @@ class MainWindow(QMainWindow):
 
     def _show_status(self) -> None:
         counter = _("Counter {0}").format(self.ctx.counter)
-        self.status_label.setText(f"{self.ctx.settings.office.name}  ·  {counter}  ·  {self.ctx.officer}")
+        self.status_label.setText(
+            f"{self.ctx.settings.office.name}  ·  {counter}  ·  {self.ctx.officer}"
+        )
 
     def _on_changed(self, changes: Changes) -> None:
         # The counter number and the office name live in the settings.

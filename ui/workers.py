@@ -58,7 +58,9 @@ class TaskRunner(QObject):
         self._relay = _Relay()  # no Qt parent: each task holds it, so it outlives a task in flight
         self._relay.done.connect(self._done, Qt.ConnectionType.QueuedConnection)
         self._relay.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
-        self._waiting: dict[int, tuple[Callable[[Any], None] | None, Callable[[BaseException], None] | None]] = {}
+        self._waiting: dict[
+            int, tuple[Callable[[Any], None] | None, Callable[[BaseException], None] | None]
+        ] = {}
         self._numbers = itertools.count()
         self._held: list[tuple] | None = None
 

@@ -43,7 +43,9 @@ def _positive(value: str) -> int:
     except ValueError:
         n = -1
     if n < 1:
-        raise argparse.ArgumentTypeError(_("must be a positive whole number: {0}").format(repr(value)))
+        raise argparse.ArgumentTypeError(
+            _("must be a positive whole number: {0}").format(repr(value))
+        )
     return n
 
 
@@ -63,7 +65,9 @@ def add_database_commands(sub: argparse._SubParsersAction) -> None:
 def cmd_init(args: argparse.Namespace, settings: Settings, lang: str, db: Database) -> int:
     from app.db.migrate import current_revision
 
-    print(f"OK: {db.engine.url.render_as_string(hide_password=True)} @ {current_revision(db.engine)}")
+    print(
+        f"OK: {db.engine.url.render_as_string(hide_password=True)} @ {current_revision(db.engine)}"
+    )
     return EXIT_OK
 
 
@@ -89,7 +93,9 @@ def cmd_demo(args: argparse.Namespace, settings: Settings, lang: str, db: Databa
     def progress(fraction: float, message: str) -> None:
         print(f"\r{fraction:5.0%} {message}", end="", file=sys.stderr, flush=True)
 
-    summary = generate_demo(db, settings, applicants=args.applicants, seed=args.seed, progress=progress)
+    summary = generate_demo(
+        db, settings, applicants=args.applicants, seed=args.seed, progress=progress
+    )
     print(file=sys.stderr)
     summary["visits"] = generate_demo_visits(db, settings)
     print(json.dumps(summary))

@@ -22,7 +22,9 @@ def add_desk_commands(sub: argparse._SubParsersAction) -> None:
     sp.set_defaults(handler=cmd_import_appointments)
 
 
-def cmd_import_appointments(args: argparse.Namespace, settings: Settings, lang: str, db: Database) -> int:
+def cmd_import_appointments(
+    args: argparse.Namespace, settings: Settings, lang: str, db: Database
+) -> int:
     from app.desk.appointment_import import import_appointments
 
     report = import_appointments(db, settings, args.file, lang=lang)

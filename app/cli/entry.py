@@ -42,10 +42,18 @@ def build_parser() -> argparse.ArgumentParser:
     from app.cli.queue import add_queue_commands
     from app.cli.visits import add_template_commands, add_visit_commands
 
-    p = _Parser(prog="kanimdesk", description=_("KanimDesk — the immigration office's service desk"))
+    p = _Parser(
+        prog="kanimdesk", description=_("KanimDesk — the immigration office's service desk")
+    )
     p.add_argument("--version", action="version", version=f"KanimDesk {__version__}")
-    p.add_argument("--db", metavar="URL", help=_("SQLAlchemy database URL (default: KANIMDESK_DB or the SQLite file)"))
-    p.add_argument("--lang", choices=["id", "en"], help=_("language of messages (default: settings)"))
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        help=_("SQLAlchemy database URL (default: KANIMDESK_DB or the SQLite file)"),
+    )
+    p.add_argument(
+        "--lang", choices=["id", "en"], help=_("language of messages (default: settings)")
+    )
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
     sub.add_parser("gui", help=_("open the window (default)"))

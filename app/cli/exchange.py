@@ -34,7 +34,9 @@ def year_month(value: str) -> tuple[int, int]:
         if len(value) != 7 or not 1 <= month <= 12 or not 1900 < year < 2200:
             raise ValueError(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(_("month must be YYYY-MM: {0}").format(repr(value))) from None
+        raise argparse.ArgumentTypeError(
+            _("month must be YYYY-MM: {0}").format(repr(value))
+        ) from None
     return year, month
 
 
@@ -89,7 +91,10 @@ def figures_export(args: argparse.Namespace, settings: Settings, lang: str, db: 
     except InputRejected as exc:
         return _refused(exc, lang)
     print(str(args.out))
-    print(f"{office}: " + ngettext("{n} month", "{n} months", months, lang).format(n=months), file=sys.stderr)
+    print(
+        f"{office}: " + ngettext("{n} month", "{n} months", months, lang).format(n=months),
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
@@ -105,8 +110,12 @@ def figures_import(args: argparse.Namespace, settings: Settings, lang: str, db: 
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
     else:
-        print(f"{result.office_code}: " + _("{months} months, {metrics} figures ({changed} new/changed)", lang).format(
-            months=result.months, metrics=result.metrics, changed=result.changed))
+        print(
+            f"{result.office_code}: "
+            + _("{months} months, {metrics} figures ({changed} new/changed)", lang).format(
+                months=result.months, metrics=result.metrics, changed=result.changed
+            )
+        )
     return EXIT_OK
 
 
@@ -120,7 +129,9 @@ def add_visit_exchange_commands(visit_subparsers: Any) -> dict[str, Handler]:
     sp.set_defaults(handler=visit_export)
     sp = visit_subparsers.add_parser("import", help=_("check and merge a visit package"))
     sp.add_argument("file", type=Path)
-    sp.add_argument("--json", action="store_true", help=_('print {"status", "visit_id", "message"}'))
+    sp.add_argument(
+        "--json", action="store_true", help=_('print {"status", "visit_id", "message"}')
+    )
     sp.set_defaults(handler=visit_import)
     return {"export": visit_export, "import": visit_import}
 
@@ -131,7 +142,9 @@ def add_figures_commands(top_level_subparsers: Any) -> dict[str, Handler]:
         "figures", help=_("monthly service figures as a file of aggregates")
     )
     fsub = fp.add_subparsers(dest="figures_command", required=True)
-    sp = fsub.add_parser("export", help=_("write the office's monthly aggregates (no names, no NIK)"))
+    sp = fsub.add_parser(
+        "export", help=_("write the office's monthly aggregates (no names, no NIK)")
+    )
     sp.add_argument("--from", dest="start", type=year_month, required=True, metavar="YYYY-MM")
     sp.add_argument("--to", dest="end", type=year_month, required=True, metavar="YYYY-MM")
     sp.add_argument("--out", type=Path, required=True, metavar="FILE")
@@ -139,7 +152,9 @@ def add_figures_commands(top_level_subparsers: Any) -> dict[str, Handler]:
         "--office", metavar="CODE", help=_("office code (default: the office in settings)")
     )
     sp.set_defaults(handler=figures_export)
-    sp = fsub.add_parser("import-file", help=_("store the figures of a file made by `figures export`"))
+    sp = fsub.add_parser(
+        "import-file", help=_("store the figures of a file made by `figures export`")
+    )
     sp.add_argument("file", type=Path)
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(handler=figures_import)

@@ -21,7 +21,9 @@ def _iso_date(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(_("date must be YYYY-MM-DD: {0}").format(repr(value))) from None
+        raise argparse.ArgumentTypeError(
+            _("date must be YYYY-MM-DD: {0}").format(repr(value))
+        ) from None
 
 
 def add_queue_commands(sub: argparse._SubParsersAction) -> None:

@@ -44,7 +44,9 @@ def _record_id(value: str) -> int:
     except ValueError:
         n = 0
     if n < 1:
-        raise argparse.ArgumentTypeError(_("must be a positive whole number: {0}").format(repr(value)))
+        raise argparse.ArgumentTypeError(
+            _("must be a positive whole number: {0}").format(repr(value))
+        )
     return n
 
 
@@ -56,7 +58,9 @@ def _write(path: Path, data: bytes | str) -> None:
         else:
             path.write_text(data, encoding="utf-8")
     except OSError as exc:
-        raise InputRejected([Problem("cli.write_failed", "out", {"path": str(path), "reason": exc.strerror})]) from exc
+        raise InputRejected(
+            [Problem("cli.write_failed", "out", {"path": str(path), "reason": exc.strerror})]
+        ) from exc
 
 
 # --- visit ------------------------------------------------------------------------------
@@ -84,7 +88,9 @@ def visit_list(args: argparse.Namespace, settings: Settings, lang: str, db: Data
         if v.end_date != v.start_date:
             when += " – " + plain_date(v.end_date, lang)
         conflict = " !" if v.conflict_of else ""
-        print(f"{v.id:>5}  {when:<28} {v.status:<6} {score_text(v.total_score, lang):>6}  {v.office_name}{conflict}")
+        print(
+            f"{v.id:>5}  {when:<28} {v.status:<6} {score_text(v.total_score, lang):>6}  {v.office_name}{conflict}"
+        )
     return 0
 
 
@@ -113,7 +119,9 @@ def add_visit_commands(sub: Any) -> tuple[argparse.ArgumentParser, Any, dict[str
     sp.add_argument("id", type=_record_id)
     sp.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     # Its own dest: the top-level --lang (messages) must not be overwritten by this default.
-    sp.add_argument("--lang", dest="report_lang", choices=["id", "en"], help=_("language of the report"))
+    sp.add_argument(
+        "--lang", dest="report_lang", choices=["id", "en"], help=_("language of the report")
+    )
     return vp, vsub, dict(VISIT_HANDLERS)
 
 
@@ -166,7 +174,9 @@ def add_template_commands(sub: Any) -> tuple[argparse.ArgumentParser, Any, dict[
     """Add `template export|import` to the top-level subparsers; handlers by `args.template_command`."""
     tp = sub.add_parser("template", help=_("checklist templates (YAML files)"))
     tsub = tp.add_subparsers(dest="template_command", parser_class=type(tp), required=True)
-    sp = tsub.add_parser("export", help=_("write a template as YAML (default: the latest default template)"))
+    sp = tsub.add_parser(
+        "export", help=_("write a template as YAML (default: the latest default template)")
+    )
     sp.set_defaults(handler=template_export)
     sp.add_argument("file", type=Path)
     which = sp.add_mutually_exclusive_group()

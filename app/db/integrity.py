@@ -28,7 +28,9 @@ def check_database(db: Database) -> CheckReport:
     try:
         report.revision = current_revision(db.engine)
     except Exception as exc:  # an unreadable file is exactly what check must report
-        report.problems.append(_("Database cannot be read: {0}").format(f"{exc.__class__.__name__}: {exc}"))
+        report.problems.append(
+            _("Database cannot be read: {0}").format(f"{exc.__class__.__name__}: {exc}")
+        )
         return report
     if report.revision != report.head:
         report.problems.append(

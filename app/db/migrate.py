@@ -60,7 +60,9 @@ def _upgrade_sqlite(engine: Engine, cfg: Config, revision: str) -> None:
                 broken = write.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
                     tables = sorted({str(row[0]) for row in broken})
-                    raise ForeignKeysBroken(f"{len(broken)} rows in {', '.join(tables)} point at nothing")
+                    raise ForeignKeysBroken(
+                        f"{len(broken)} rows in {', '.join(tables)} point at nothing"
+                    )
         finally:
             raw.execute("PRAGMA foreign_keys=ON")
 

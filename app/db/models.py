@@ -91,7 +91,9 @@ class Applicant(Base):
     married: Mapped[bool] = mapped_column(Boolean, default=False)
     phone: Mapped[str | None] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now, onupdate=datetime.now)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, default=datetime.now, onupdate=datetime.now
+    )
 
 
 class Application(Base):
@@ -119,7 +121,9 @@ class Application(Base):
     collection_date: Mapped[date | None] = mapped_column(Date)
     officer: Mapped[str | None] = mapped_column(String(60))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now, onupdate=datetime.now)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, default=datetime.now, onupdate=datetime.now
+    )
 
     applicant: Mapped[Applicant] = relationship()
     fees: Mapped[list[ApplicationFee]] = relationship(back_populates="application")
@@ -128,7 +132,9 @@ class Application(Base):
 class ApplicationFee(Base):
     __tablename__ = "application_fee"
     id: Mapped[int] = mapped_column(primary_key=True)
-    application_id: Mapped[int] = mapped_column(ForeignKey("application.id", ondelete="CASCADE"), index=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("application.id", ondelete="CASCADE"), index=True
+    )
     tariff_id: Mapped[int] = mapped_column(ForeignKey("tariff.id"), index=True)
     component: Mapped[str] = mapped_column(String(20))
     amount: Mapped[int] = mapped_column(Integer)
@@ -141,7 +147,9 @@ class ApplicationStage(Base):
 
     __tablename__ = "application_stage"
     id: Mapped[int] = mapped_column(primary_key=True)
-    application_id: Mapped[int] = mapped_column(ForeignKey("application.id", ondelete="CASCADE"), index=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("application.id", ondelete="CASCADE"), index=True
+    )
     stage: Mapped[str] = mapped_column(String(20))
     at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
     officer: Mapped[str | None] = mapped_column(String(60))

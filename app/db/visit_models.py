@@ -153,7 +153,9 @@ class FindingFollowUp(Base):
     __tablename__ = "finding_follow_up"
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
-    finding_id: Mapped[int] = mapped_column(ForeignKey("finding.id", ondelete="CASCADE"), index=True)
+    finding_id: Mapped[int] = mapped_column(
+        ForeignKey("finding.id", ondelete="CASCADE"), index=True
+    )
     at: Mapped[date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20))
     note: Mapped[str] = mapped_column(Text, default="")

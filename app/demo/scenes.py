@@ -33,14 +33,20 @@ def _people(d: ImageDraw.ImageDraw, xs: tuple[int, ...], y: int, scale: float = 
     colours = ((70, 90, 140), (160, 60, 70), (60, 120, 90), (120, 100, 70), (90, 90, 90))
     for n, x in enumerate(xs):
         r = int(34 * scale)
-        d.rounded_rectangle((x - 2 * r, y, x + 2 * r, y + 6 * r), radius=r, fill=colours[n % len(colours)])
+        d.rounded_rectangle(
+            (x - 2 * r, y, x + 2 * r, y + 6 * r), radius=r, fill=colours[n % len(colours)]
+        )
         d.ellipse((x - r, y - 2 * r - 6, x + r, y - 6), fill=(205, 160, 120))
 
 
 def _wheelchair(d: ImageDraw.ImageDraw, x: int, y: int, k: float, colour: tuple) -> None:
     w = max(3, int(14 * k))
     d.ellipse((x - 100 * k, y - 100 * k, x + 100 * k, y + 100 * k), outline=colour, width=w)
-    d.line((x - 40 * k, y - 40 * k, x + 110 * k, y - 40 * k, x + 150 * k, y + 110 * k), fill=colour, width=w)
+    d.line(
+        (x - 40 * k, y - 40 * k, x + 110 * k, y - 40 * k, x + 150 * k, y + 110 * k),
+        fill=colour,
+        width=w,
+    )
     d.line((x - 40 * k, y - 40 * k, x - 60 * k, y - 210 * k), fill=colour, width=w)
     d.ellipse((x + 135 * k, y + 95 * k, x + 175 * k, y + 135 * k), fill=colour)
 

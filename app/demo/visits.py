@@ -54,7 +54,11 @@ def _epaspor_trend(db: Database, office_code: str) -> str:
     if any(m.epaspor is None for m in figures):
         return ""
     # The finding is written in Indonesian whatever the language of the screen.
-    return " (" + ", ".join(f"{month_name(m.year, m.month, 'id')}: {m.epaspor}" for m in figures) + " pemohon)"
+    return (
+        " ("
+        + ", ".join(f"{month_name(m.year, m.month, 'id')}: {m.epaspor}" for m in figures)
+        + " pemohon)"
+    )
 
 
 def _answer(db: Database, visit_id: int, item: ItemData, value: str | float, note: str) -> None:
@@ -87,9 +91,13 @@ def _carry_out(db: Database, settings: Settings, plan: VisitPlan, folder: Path) 
         V.attach_photo(db, visit.id, path, caption, items[code].id if code in items else None)
     leader = LEADER.name
     for carried in F.carried_findings(db, visit.id):
-        update = next((u for start, u in plan.carried_updates.items() if carried.text.startswith(start)), None)
+        update = next(
+            (u for start, u in plan.carried_updates.items() if carried.text.startswith(start)), None
+        )
         if update:
-            F.add_follow_up(db, carried.finding_id, F.FollowUp(plan.start, update[0], update[1], leader))
+            F.add_follow_up(
+                db, carried.finding_id, F.FollowUp(plan.start, update[0], update[1], leader)
+            )
     added = []
     for f in plan.findings:
         item_id = items[f.item].id if f.item in items else None
@@ -105,11 +113,21 @@ def _carry_out(db: Database, settings: Settings, plan: VisitPlan, folder: Path) 
 def _remove_leftovers(db: Database, office_code: str) -> None:
     """Demo visits of an interrupted run (no marker yet) go, with photos no other visit uses."""
     with db.write() as s:
-        ids = list(s.scalars(select(Visit.id).where(Visit.office_code == office_code, Visit.origin == DEMO_ORIGIN)))
+        ids = list(
+            s.scalars(
+                select(Visit.id).where(
+                    Visit.office_code == office_code, Visit.origin == DEMO_ORIGIN
+                )
+            )
+        )
         if not ids:
             return
         s.execute(delete(Visit).where(Visit.id.in_(ids)))
-        s.execute(delete(Attachment).where(~exists().where(VisitAttachment.attachment_id == Attachment.id)))
+        s.execute(
+            delete(Attachment).where(
+                ~exists().where(VisitAttachment.attachment_id == Attachment.id)
+            )
+        )
 
 
 def generate_demo_visits(db: Database, settings: Settings) -> dict:
@@ -117,14 +135,23 @@ def generate_demo_visits(db: Database, settings: Settings) -> dict:
     code = settings.office.code
     lang = settings.language
     with db.session() as s:
-        marker = s.scalar(select(AuditLog).where(AuditLog.action == MARKER_ACTION, AuditLog.entity_id == code))
-        real = s.scalar(select(exists().where(Visit.office_code == code, Visit.origin != DEMO_ORIGIN)))
+        marker = s.scalar(
+            select(AuditLog).where(AuditLog.action == MARKER_ACTION, AuditLog.entity_id == code)
+        )
+        real = s.scalar(
+            select(exists().where(Visit.office_code == code, Visit.origin != DEMO_ORIGIN))
+        )
     if marker is not None:
         done = json.loads(marker.detail or "{}")
         return {"created": 0, "visits": done.get("visits", []), "skipped": True,
                 "reason": text("demo_visits.present", lang)}  # fmt: skip
     if real:
-        return {"created": 0, "visits": [], "skipped": True, "reason": text("demo_visits.real_visits", lang)}
+        return {
+            "created": 0,
+            "visits": [],
+            "skipped": True,
+            "reason": text("demo_visits.real_visits", lang),
+        }
     _remove_leftovers(db, code)
     with tempfile.TemporaryDirectory(prefix="kanimdesk-demo-") as tmp:
         july = _carry_out(db, settings, july_visit(_epaspor_trend(db, code)), Path(tmp))
@@ -141,4 +168,3 @@ def generate_demo_visits(db: Database, settings: Settings) -> dict:
         "photos": sum(len(d.attachments) for d in details),
         "scores": [None if d.score.total is None else round(d.score.total, 1) for d in details],
     }  # fmt: skip
-

@@ -40,7 +40,9 @@ def check_phone(phone: str) -> Problem | None:
     return Problem("phone.format", "phone") if digits and not _PHONE.match(digits) else None
 
 
-def check_person(name: str, birth_date: date | None, sex: str, phone: str, today: date) -> list[Problem]:
+def check_person(
+    name: str, birth_date: date | None, sex: str, phone: str, today: date
+) -> list[Problem]:
     """The checks every applicant gets, WNI or WNA: name, birth date, sex, phone."""
     problems = [p for p in (check_name(name), check_birth_date(birth_date, today)) if p]
     if sex not in ("L", "P"):
@@ -56,4 +58,8 @@ def normalize_passport(raw: str) -> str:
 
 
 def check_passport_no(raw: str) -> Problem | None:
-    return None if PASSPORT_NUMBER.match(normalize_passport(raw)) else Problem("passport.format", "passport_no")
+    return (
+        None
+        if PASSPORT_NUMBER.match(normalize_passport(raw))
+        else Problem("passport.format", "passport_no")
+    )

@@ -81,7 +81,11 @@ class ImportReport:
 
     def summary(self, lang: str | None = None) -> str:
         lang = lang or self.lang
-        counts = {"imported": self.imported, "skipped": self.skipped, "rejected": len(self.rejected)}
+        counts = {
+            "imported": self.imported,
+            "skipped": self.skipped,
+            "rejected": len(self.rejected),
+        }
         lines = [text("import.summary", lang, **counts)]
         for r in self.rejected:
             lines.append(text("import.summary_row", lang, row=r.row, reason=r.message(lang)))

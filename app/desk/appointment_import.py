@@ -110,7 +110,9 @@ def _sort_out(
                 skipped += 1
             else:
                 code = line.booking_code
-                refused.append(RowRejection(line.row, "import.conflict", {"code": code}, "booking_code"))
+                refused.append(
+                    RowRejection(line.row, "import.conflict", {"code": code}, "booking_code")
+                )
         elif person is not None and not names_agree(person.name, line.name):
             refused.append(RowRejection(line.row, "import.nik_mismatch", {}, "nik"))
         else:
@@ -192,9 +194,15 @@ def _write(
             people[nik].id = pid
     for done, lines_chunk in enumerate(_chunks(lines, WRITE_CHUNK)):
         rows: list[dict[str, object]] = [
-            {"booking_code": ln.booking_code, "applicant_id": people[ln.nik].id,
-             "appointment_date": ln.appointment_date, "kind": ln.kind, "product": ln.product,
-             "validity_years": ln.validity_years, "batch_id": batch_id}  # fmt: skip
+            {
+                "booking_code": ln.booking_code,
+                "applicant_id": people[ln.nik].id,
+                "appointment_date": ln.appointment_date,
+                "kind": ln.kind,
+                "product": ln.product,
+                "validity_years": ln.validity_years,
+                "batch_id": batch_id,
+            }  # fmt: skip
             for ln in lines_chunk
         ]
         _insert_rows(s, Appointment, rows)

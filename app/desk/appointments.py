@@ -38,7 +38,9 @@ __all__ = [
 register_messages(
     {
         "appointment.unknown": N_("Booking code {code} is not in the appointment list."),
-        "appointment.checked_in": N_("Booking code {code} is already checked in with queue number {number}."),
+        "appointment.checked_in": N_(
+            "Booking code {code} is already checked in with queue number {number}."
+        ),
         "appointment.other_day": N_("This appointment is for {date}, not today."),
     }
 )
@@ -54,7 +56,6 @@ class AppointmentRow:
     validity_years: int
     checked_in: bool
     ticket_number: str | None
-
 
 
 def appointments_on(db: Database, day: date) -> list[AppointmentRow]:
@@ -80,7 +81,9 @@ def appointments_on(db: Database, day: date) -> list[AppointmentRow]:
     for aid, code, day_, kind, product, validity, checked, prefix, seq in rows:
         if aid not in out:
             number = f"{prefix}-{seq:03d}" if prefix is not None else None
-            out[aid] = AppointmentRow(aid, code, day_, kind, product, validity, checked is not None, number)
+            out[aid] = AppointmentRow(
+                aid, code, day_, kind, product, validity, checked is not None, number
+            )
     return list(out.values())
 
 
@@ -123,7 +126,9 @@ def _mark_checked_in(db: Database, code: str, application_id: int, now: datetime
         )
 
 
-def _form_for(appt: Appointment, priority: str | None, documents: dict[str, bool]) -> RegistrationForm:
+def _form_for(
+    appt: Appointment, priority: str | None, documents: dict[str, bool]
+) -> RegistrationForm:
     a = appt.applicant
     return RegistrationForm(
         nik=a.nik or "", name=a.name, birth_place=a.birth_place or "", birth_date=a.birth_date,
@@ -178,6 +183,8 @@ def check_in(
     _mark_checked_in(db, code, result.application_id, now)
     result = dataclasses.replace(result, changes=result.changes | Changes(appointments=True))
     if booked_for != now.date():
-        other_day = Problem("appointment.other_day", "booking_code", {"date": booked_for.isoformat()})
+        other_day = Problem(
+            "appointment.other_day", "booking_code", {"date": booked_for.isoformat()}
+        )
         result = dataclasses.replace(result, warnings=[*result.warnings, other_day])
     return result

@@ -106,7 +106,9 @@ def check_nik(
     if result.errors:
         return result
     female = dd > 40
-    facts = NikFacts(prov, reg, dist, "P" if female else "L", dd - 40 if female else dd, mm, yy, serial)
+    facts = NikFacts(
+        prov, reg, dist, "P" if female else "L", dd - 40 if female else dd, mm, yy, serial
+    )
     nik_birth = facts.birth_date(today)
     if nik_birth is None:
         err(Problem("nik.date", "nik"))
@@ -125,9 +127,9 @@ def check_nik(
     return result
 
 
-def make_nik(
-    province: str, regency: str, district: str, birth: date, sex: str, serial: int
-) -> str:
+def make_nik(province: str, regency: str, district: str, birth: date, sex: str, serial: int) -> str:
     """Build a NIK (for demo data and tests)."""
     day = birth.day + (40 if sex == "P" else 0)
-    return f"{province}{regency}{district}{day:02d}{birth.month:02d}{birth.year % 100:02d}{serial:04d}"
+    return (
+        f"{province}{regency}{district}{day:02d}{birth.month:02d}{birth.year % 100:02d}{serial:04d}"
+    )

@@ -127,4 +127,3 @@ def compute_fee(
         charged = 0 if force_majeure and component in ("lost", "damaged") else row.amount
         lines.append(FeeLine(row.code, component, charged, row.basis))
     return Fee(tuple(lines))
-

@@ -31,6 +31,7 @@ from app.queue.workdays import add_working_days
 
 __all__ = ["ApplicantInfo", "RegistrationForm", "RegistrationResult"]
 
+
 def _applicant_info(a: Applicant) -> ApplicantInfo:
     return ApplicantInfo(
         a.id, a.citizenship, a.nik, a.passport_no, a.nationality, a.name, a.birth_place,
@@ -98,7 +99,11 @@ def validate_form(
             )  # fmt: skip
         except LookupError:
             problems.append(
-                Problem("tariff.missing", "product", {"product": form.product, "date": today.isoformat()})
+                Problem(
+                    "tariff.missing",
+                    "product",
+                    {"product": form.product, "date": today.isoformat()},
+                )
             )
     return problems, warnings, fee
 
@@ -157,12 +162,18 @@ def register(
         for line in fee.lines:
             s.add(ApplicationFee(application_id=app.id, tariff_id=by_code[line.tariff_code],
                                  component=line.component, amount=line.amount))  # fmt: skip
-        s.add(ApplicationStage(application_id=app.id, stage="berkas", at=now, officer=officer or None))
+        s.add(
+            ApplicationStage(application_id=app.id, stage="berkas", at=now, officer=officer or None)
+        )
         prefix = service_for_kind(form.kind)
         ticket = issue_in_session(
             s, settings.office.code, prefix, form.priority, app.id, now, counter, officer
         )
         s.add(AuditLog(actor=officer or "-", action="register", entity="application",
                        entity_id=str(app.id), at=now))  # fmt: skip
-        collection = add_working_days(today, settings.collection_working_days) if not form.same_day else today
+        collection = (
+            add_working_days(today, settings.collection_working_days)
+            if not form.same_day
+            else today
+        )
         return RegistrationResult(a.id, app.id, fee, _info(s, ticket), warnings, collection)

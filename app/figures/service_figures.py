@@ -20,11 +20,13 @@ from app.desk.passport import KINDS
 from app.i18n import N_, register_messages
 from app.problems import InputRejected, Problem
 
-register_messages({
-    "figures.metric": N_("Unknown metric '{value}'."),
-    "figures.month": N_("Month {year}-{month} is not valid."),
-    "figures.value": N_("Value {value} is not valid."),
-})
+register_messages(
+    {
+        "figures.metric": N_("Unknown metric '{value}'."),
+        "figures.month": N_("Month {year}-{month} is not valid."),
+        "figures.value": N_("Value {value} is not valid."),
+    }
+)
 
 # Metric code → its name; one applications_<kind> per application kind (KINDS).
 METRICS: dict[str, str] = {
@@ -73,7 +75,11 @@ def _month_figures(s: Session, office_code: str, year: int, month: int) -> Month
     counts = s.execute(
         select(Application.kind, Application.product, func.count())
         .join(Office, Application.office_id == Office.id)
-        .where(Office.code == office_code, Application.application_date >= start, Application.application_date < end)
+        .where(
+            Office.code == office_code,
+            Application.application_date >= start,
+            Application.application_date < end,
+        )
         .group_by(Application.kind, Application.product)
     ).all()
     if counts:
@@ -84,8 +90,10 @@ def _month_figures(s: Session, office_code: str, year: int, month: int) -> Month
         total: int | None = sum(int(n) for *_x, n in counts)
         source = "database"
     else:
+
         def whole(metric: str) -> int | None:
             return int(round(stored[metric].value)) if metric in stored else None
+
         epaspor, total = whole("epaspor_applications"), whole("applications_total")
         by_kind = {k: v for k in KINDS if (v := whole(f"applications_{k}")) is not None}
         used = [f.source for m, f in stored.items() if m.startswith(("epaspor", "applications"))]
@@ -93,23 +101,37 @@ def _month_figures(s: Session, office_code: str, year: int, month: int) -> Month
     tickets = s.execute(
         select(Ticket.issued_at, Ticket.called_at, Ticket.status)
         .join(Office, Ticket.office_id == Office.id)
-        .where(Office.code == office_code, Ticket.ticket_date >= start, Ticket.ticket_date < end,
-               Ticket.called_at.is_not(None))  # fmt: skip
+        .where(
+            Office.code == office_code,
+            Ticket.ticket_date >= start,
+            Ticket.ticket_date < end,
+            Ticket.called_at.is_not(None),
+        )  # fmt: skip
     ).all()
     if tickets:
         # Only called tickets were selected, so called_at is set.
-        waits = [max(0.0, (called - issued).total_seconds() / 60) for issued, called, _st in tickets if called]
+        waits = [
+            max(0.0, (called - issued).total_seconds() / 60)
+            for issued, called, _st in tickets
+            if called
+        ]
         wait: float | None = sum(waits) / len(waits)
         no_show: float | None = sum(st == "no_show" for *_x, st in tickets) / len(tickets)
         queue_source = "database"
     else:
         wait = stored["avg_wait_minutes"].value if "avg_wait_minutes" in stored else None
         no_show = stored["no_show_rate"].value if "no_show_rate" in stored else None
-        queue_source = next((stored[m].source for m in ("avg_wait_minutes", "no_show_rate") if m in stored), "")
-    return MonthFigures(year, month, epaspor, None, total, by_kind, wait, no_show, source, queue_source)
+        queue_source = next(
+            (stored[m].source for m in ("avg_wait_minutes", "no_show_rate") if m in stored), ""
+        )
+    return MonthFigures(
+        year, month, epaspor, None, total, by_kind, wait, no_show, source, queue_source
+    )
 
 
-def service_figures(db: Database, office_code: str, months: list[tuple[int, int]]) -> ServiceFigures:
+def service_figures(
+    db: Database, office_code: str, months: list[tuple[int, int]]
+) -> ServiceFigures:
     """The office's monthly figures from its own records, else from stored aggregates (MonthlyFigure)."""
     out: list[MonthFigures] = []
     with db.session() as s:
@@ -140,7 +162,12 @@ def record_monthly_figure(db: Database, office_code: str, year: int, month: int,
         problems.append(Problem("figures.metric", "metric", {"value": metric}))
     if not (1 <= month <= 12 and 1900 < year < 2200):
         problems.append(Problem("figures.month", "month", {"year": year, "month": month}))
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or value < 0
+    ):
         problems.append(Problem("figures.value", "value", {"value": value}))
     if source not in ("office", "import"):
         problems.append(Problem("figures.value", "source", {"value": source}))

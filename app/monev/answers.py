@@ -68,7 +68,11 @@ def score_for(template: TemplateData, answers: dict[int, AnswerInfo]) -> VisitSc
                 a.answer is not None if kind == "choice" else
                 a.number is not None if kind == "number" else bool((a.text or "").strip())
             )  # fmt: skip
-            items.append(ScoredItem(i.code, i.answer_set, i.weight, i.critical, a.answer if a else None, answered))
+            items.append(
+                ScoredItem(
+                    i.code, i.answer_set, i.weight, i.critical, a.answer if a else None, answered
+                )
+            )
         sections.append(ScoredSection(sec.code, sec.title, items))
     return score_visit(sections)
 
@@ -95,35 +99,67 @@ def save_answer(
         template = template_data(v.template)
         item = template.item(item_id)
         if item is None:
-            raise InputRejected([Problem("visit.item_not_in_template", "item_id", {"item": item_id})])
+            raise InputRejected(
+                [Problem("visit.item_not_in_template", "item_id", {"item": item_id})]
+            )
         aset = ANSWER_SETS[item.answer_set]
-        row = s.scalar(select(VisitAnswer).where(VisitAnswer.visit_id == v.id, VisitAnswer.item_id == item_id))
+        row = s.scalar(
+            select(VisitAnswer).where(VisitAnswer.visit_id == v.id, VisitAnswer.item_id == item_id)
+        )
         row = row or VisitAnswer(visit_id=v.id, item_id=item_id)
         problems: list[Problem] = []
         if not isinstance(answer, _Unchanged):
             if answer is not None and aset.kind != "choice":
-                problems.append(WordedProblem("visit.value_kind", "answer", {"item": item.code}, {"expected": aset.name}))
+                problems.append(
+                    WordedProblem(
+                        "visit.value_kind", "answer", {"item": item.code}, {"expected": aset.name}
+                    )
+                )
             elif answer is not None and aset.option(answer) is None:
-                problems.append(Problem("visit.answer_invalid", "answer", {
-                    "value": answer, "item": item.code, "allowed": ", ".join(o.code for o in aset.options)}))
+                problems.append(
+                    Problem(
+                        "visit.answer_invalid",
+                        "answer",
+                        {
+                            "value": answer,
+                            "item": item.code,
+                            "allowed": ", ".join(o.code for o in aset.options),
+                        },
+                    )
+                )
             row.answer = answer
         if not isinstance(number, _Unchanged):
             if number is not None and aset.kind != "number":
-                problems.append(WordedProblem("visit.value_kind", "number", {"item": item.code}, {"expected": aset.name}))
+                problems.append(
+                    WordedProblem(
+                        "visit.value_kind", "number", {"item": item.code}, {"expected": aset.name}
+                    )
+                )
             elif number is not None and (
-                isinstance(number, bool) or not isinstance(number, int | float) or not math.isfinite(number)
+                isinstance(number, bool)
+                or not isinstance(number, int | float)
+                or not math.isfinite(number)
             ):
                 problems.append(Problem("visit.number_invalid", "number", {"item": item.code}))
             row.number_value = None if number is None else float(number)
         if not isinstance(text, _Unchanged):
             if text is not None and aset.kind != "text":
-                problems.append(WordedProblem("visit.value_kind", "text", {"item": item.code}, {"expected": aset.name}))
+                problems.append(
+                    WordedProblem(
+                        "visit.value_kind", "text", {"item": item.code}, {"expected": aset.name}
+                    )
+                )
             row.text_value = text.strip() or None if text is not None else None
         if not isinstance(note, _Unchanged):
             row.note = note.strip() or None if note is not None else None
         if problems:
             raise InputRejected(problems)
-        empty = row.answer is None and row.number_value is None and row.text_value is None and row.note is None
+        empty = (
+            row.answer is None
+            and row.number_value is None
+            and row.text_value is None
+            and row.note is None
+        )
         saved: AnswerInfo | None = None
         if empty:
             if row.id is not None:
@@ -135,7 +171,9 @@ def save_answer(
             saved = answer_info(row)
         v.updated_at = now
         s.flush()
-        return SavedAnswer(saved, score_for(template, answers_in_session(s, v.id)), Changes(visits=True))
+        return SavedAnswer(
+            saved, score_for(template, answers_in_session(s, v.id)), Changes(visits=True)
+        )
 
 
 def visit_score(db: Database, visit_id: int) -> VisitScore:

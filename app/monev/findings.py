@@ -254,7 +254,9 @@ def add_follow_up(db: Database, finding_id: int, follow_up: FollowUp) -> Finding
 
 
 def findings_in_session(s: Session, visit: Visit) -> list[FindingInfo]:
-    rows = s.scalars(select(Finding).where(Finding.visit_id == visit.id).order_by(Finding.created_at, Finding.id))
+    rows = s.scalars(
+        select(Finding).where(Finding.visit_id == visit.id).order_by(Finding.created_at, Finding.id)
+    )
     codes = template_item_ids(s, visit.template_id)
     return [_info(f, codes) for f in rows]
 
@@ -285,11 +287,14 @@ def carry_forward_in_session(s: Session, visit: Visit) -> int:
         )
         .order_by(Visit.start_date, Finding.created_at, Finding.id)
     )
-    codes_here = {code: item_id for item_id, code in template_item_ids(s, visit.template_id).items()}
+    codes_here = {
+        code: item_id for item_id, code in template_item_ids(s, visit.template_id).items()
+    }
     now = datetime.now()
     count = 0
     for old, visit_date in s.execute(earlier).all():
-        old_codes = template_item_ids(s, s.get(Visit, old.visit_id).template_id) if old.item_id else {}  # type: ignore[union-attr]
+        old_visit = s.get(Visit, old.visit_id)
+        old_codes = template_item_ids(s, old_visit.template_id) if old.item_id and old_visit else {}
         s.add(Finding(
             visit_id=visit.id,
             # The same item in this visit's template version, matched by code.
@@ -310,7 +315,9 @@ def carried_findings(db: Database, visit_id: int) -> list[CarriedFinding]:
 
 
 def _last_note(f: Finding) -> str:
-    notes = [x.note for x in sorted(f.follow_ups, key=lambda x: (x.at, x.created_at, x.id)) if x.note]
+    notes = [
+        x.note for x in sorted(f.follow_ups, key=lambda x: (x.at, x.created_at, x.id)) if x.note
+    ]
     return notes[-1] if notes else ""
 
 

@@ -53,7 +53,9 @@ class AttachmentInfo:
     changes: Changes = field(default=NOTHING, compare=False)  # what the call that gave it wrote
 
 
-def _link_info(link: VisitAttachment, already: bool = False, changes: Changes = NOTHING) -> AttachmentInfo:
+def _link_info(
+    link: VisitAttachment, already: bool = False, changes: Changes = NOTHING
+) -> AttachmentInfo:
     a = link.attachment
     return AttachmentInfo(link.id, link.uuid, link.visit_id, a.id, a.sha256, a.mime, a.size, a.width,
                           a.height, link.caption or "", link.item_id, link.position, already, changes)  # fmt: skip
@@ -74,7 +76,9 @@ def reencode_photo(raw: bytes, name: str = "") -> tuple[bytes, int, int]:
         with Image.open(io.BytesIO(raw)) as im:
             if im.width * im.height > MAX_PHOTO_PIXELS:
                 mp = round(im.width * im.height / 1e6)
-                raise InputRejected([Problem("photo.too_many_pixels", "photo", {"name": name, "megapixels": mp})])
+                raise InputRejected(
+                    [Problem("photo.too_many_pixels", "photo", {"name": name, "megapixels": mp})]
+                )
             im.load()
             upright = ImageOps.exif_transpose(im) or im
             if upright.mode in ("RGBA", "LA", "P", "PA"):
@@ -90,11 +94,19 @@ def reencode_photo(raw: bytes, name: str = "") -> tuple[bytes, int, int]:
             return out.getvalue(), upright.width, upright.height
     except InputRejected:
         raise
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError, SyntaxError) as exc:
+    except (
+        UnidentifiedImageError,
+        Image.DecompressionBombError,
+        OSError,
+        ValueError,
+        SyntaxError,
+    ) as exc:
         raise InputRejected([Problem("photo.not_image", "photo", {"name": name})]) from exc
 
 
-def attach_photo(db: Database, visit_id: int, path: Path, caption: str = "", item_id: int | None = None) -> AttachmentInfo:
+def attach_photo(
+    db: Database, visit_id: int, path: Path, caption: str = "", item_id: int | None = None
+) -> AttachmentInfo:
     """Attach a photo file as evidence: checked, re-encoded, stored once by SHA-256."""
     path = Path(path)
     try:
@@ -110,7 +122,9 @@ def attach_photo(db: Database, visit_id: int, path: Path, caption: str = "", ite
     with db.write() as s:
         v = visit_for_change(s, visit_id)
         if item_id is not None and item_id not in template_item_ids(s, v.template_id):
-            raise InputRejected([Problem("visit.item_not_in_template", "item_id", {"item": item_id})])
+            raise InputRejected(
+                [Problem("visit.item_not_in_template", "item_id", {"item": item_id})]
+            )
         stored = s.scalar(select(Attachment).where(Attachment.sha256 == digest))
         if stored is None:
             stored = Attachment(sha256=digest, mime="image/jpeg", size=len(data), data=data,
@@ -121,7 +135,9 @@ def attach_photo(db: Database, visit_id: int, path: Path, caption: str = "", ite
             VisitAttachment.visit_id == v.id, VisitAttachment.attachment_id == stored.id))  # fmt: skip
         if link is not None:
             return _link_info(link, already=True)
-        last = s.scalar(select(func.max(VisitAttachment.position)).where(VisitAttachment.visit_id == v.id))
+        last = s.scalar(
+            select(func.max(VisitAttachment.position)).where(VisitAttachment.visit_id == v.id)
+        )
         link = VisitAttachment(visit_id=v.id, attachment_id=stored.id, item_id=item_id, caption=caption.strip(),
                                position=(last or 0) + 1, created_at=now, updated_at=now)  # fmt: skip
         link.attachment = stored
@@ -138,12 +154,16 @@ def _link(s: Session, link_id: int) -> VisitAttachment:
     return link
 
 
-def update_photo(db: Database, link_id: int, caption: str, item_id: int | None = None) -> AttachmentInfo:
+def update_photo(
+    db: Database, link_id: int, caption: str, item_id: int | None = None
+) -> AttachmentInfo:
     with db.write() as s:
         link = _link(s, link_id)
         v = visit_for_change(s, link.visit_id)
         if item_id is not None and item_id not in template_item_ids(s, v.template_id):
-            raise InputRejected([Problem("visit.item_not_in_template", "item_id", {"item": item_id})])
+            raise InputRejected(
+                [Problem("visit.item_not_in_template", "item_id", {"item": item_id})]
+            )
         link.caption, link.item_id = caption.strip(), item_id
         link.updated_at = v.updated_at = datetime.now()
         return _link_info(link, changes=PHOTO_WRITTEN)
@@ -170,5 +190,3 @@ def attachment_bytes(db: Database, attachment_id: int) -> bytes:
         if a is None:
             raise InputRejected([Problem("photo.not_found", "photo", {"id": attachment_id})])
         return bytes(a.data)
-
-

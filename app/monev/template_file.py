@@ -142,7 +142,9 @@ def _load_yaml(text: str) -> Any:
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except _DuplicateKey as exc:
-        raise InputRejected([Problem("template.duplicate_key", "template", {"line": exc.line, "name": exc.key})]) from exc
+        raise InputRejected(
+            [Problem("template.duplicate_key", "template", {"line": exc.line, "name": exc.key})]
+        ) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         params = {
@@ -160,9 +162,13 @@ def _read_source(source: Path | str) -> str:
     try:
         raw = source.read_bytes()
     except OSError as exc:
-        raise InputRejected([Problem("import.file_missing", "file", {"path": str(source)})]) from exc
+        raise InputRejected(
+            [Problem("import.file_missing", "file", {"path": str(source)})]
+        ) from exc
     if len(raw) > MAX_FILE_BYTES:
-        raise InputRejected([Problem("template.too_large", "file", {"size": len(raw), "max": MAX_FILE_BYTES})])
+        raise InputRejected(
+            [Problem("template.too_large", "file", {"size": len(raw), "max": MAX_FILE_BYTES})]
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -266,13 +272,20 @@ def _parse(raw: Any) -> tuple[TemplateData, Lines, list[Problem]]:
                 c.add("template.not_mapping", item_where, line)
                 continue
             item_line = _remember(lines, (i, j), raw_item)
-            c.keys(raw_item, {"code", "text", "guidance", "answers", "weight", "critical"}, item_where, item_line)
+            c.keys(
+                raw_item,
+                {"code", "text", "guidance", "answers", "weight", "critical"},
+                item_where,
+                item_line,
+            )
             code = c.text(raw_item, "code", item_where, item_line, max_len=40)
             item_where = f"{where} › {code}" if code else item_where
             item = ItemData(
                 code=code,
                 text=c.text(raw_item, "text", item_where, item_line, max_len=2000),
-                guidance=c.text(raw_item, "guidance", item_where, item_line, required=False, max_len=4000),
+                guidance=c.text(
+                    raw_item, "guidance", item_where, item_line, required=False, max_len=4000
+                ),
                 answer_set=raw_item.get("answers", "yn"),
                 weight=raw_item.get("weight", 1),
                 critical=raw_item.get("critical", False),
@@ -304,7 +317,9 @@ def check_template(data: TemplateData, lines: Lines | None = None) -> list[Probl
         if section.code and not _CODE.match(section.code):
             c.add("template.code", where, _line(lines, (i,), "code"), code=section.code)
         if section.code in section_codes:
-            c.add("template.duplicate_section", where, _line(lines, (i,), "code"), code=section.code)
+            c.add(
+                "template.duplicate_section", where, _line(lines, (i,), "code"), code=section.code
+            )
         section_codes.add(section.code)
         if not section.items:
             c.add("template.empty", where, line, field="items")
@@ -324,10 +339,20 @@ def check_template(data: TemplateData, lines: Lines | None = None) -> list[Probl
                 c.add("template.answer_set", item_where, _line(lines, place, "answers"), value=item.answer_set,
                       allowed=", ".join(ANSWER_SETS))  # fmt: skip
             w = item.weight
-            if isinstance(w, bool) or not isinstance(w, int | float) or not math.isfinite(w) or not 0 < w <= 1000:
+            if (
+                isinstance(w, bool)
+                or not isinstance(w, int | float)
+                or not math.isfinite(w)
+                or not 0 < w <= 1000
+            ):
                 c.add("template.weight", item_where, _line(lines, place, "weight"), value=w)
             if not isinstance(item.critical, bool):
-                c.add("template.critical", item_where, _line(lines, place, "critical"), value=item.critical)
+                c.add(
+                    "template.critical",
+                    item_where,
+                    _line(lines, place, "critical"),
+                    value=item.critical,
+                )
             elif item.critical and aset is not None and not aset.scored:
                 c.add("template.critical_unscored", item_where, _line(lines, place, "critical"),
                       value=item.answer_set)  # fmt: skip
@@ -362,6 +387,8 @@ def template_to_yaml(data: TemplateData) -> str:
     }  # fmt: skip
     header = (
         "# KanimDesk checklist template (monev).\n"
-        "# answers: " + ", ".join(ANSWER_SETS) + "; weight > 0; critical: true fails the section when scored 0.\n"
+        "# answers: "
+        + ", ".join(ANSWER_SETS)
+        + "; weight > 0; critical: true fails the section when scored 0.\n"
     )
     return header + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)

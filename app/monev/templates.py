@@ -112,10 +112,20 @@ def _load(s: Session, template_id: int) -> ChecklistTemplate:
 
 
 def _next_version(s: Session, code: str) -> int:
-    return int(s.scalar(select(func.max(ChecklistTemplate.version)).where(ChecklistTemplate.code == code)) or 0) + 1
+    return (
+        int(
+            s.scalar(
+                select(func.max(ChecklistTemplate.version)).where(ChecklistTemplate.code == code)
+            )
+            or 0
+        )
+        + 1
+    )
 
 
-def _store_change(s: Session, current: ChecklistTemplate | None, data: TemplateData) -> tuple[ChecklistTemplate, str]:
+def _store_change(
+    s: Session, current: ChecklistTemplate | None, data: TemplateData
+) -> tuple[ChecklistTemplate, str]:
     """Save *data* over *current*: in place while no visit uses it, else as the next version."""
     if current is not None and _content(template_data(current)) == _content(data):
         return current, "unchanged"
@@ -128,7 +138,9 @@ def _store_change(s: Session, current: ChecklistTemplate | None, data: TemplateD
         return current, "updated"
     if current is not None:
         # Importing the same edited file twice must not make two new versions.
-        for other in s.scalars(select(ChecklistTemplate).where(ChecklistTemplate.code == data.code)):
+        for other in s.scalars(
+            select(ChecklistTemplate).where(ChecklistTemplate.code == data.code)
+        ):
             if _content(template_data(other)) == _content(data):
                 return other, "unchanged"
     version = data.version if current is None else _next_version(s, data.code)
@@ -166,7 +178,9 @@ def export_template(db: Database, template_id: int, path: Path) -> None:
 
 def list_templates(db: Database) -> list[TemplateInfo]:
     with db.session() as s:
-        rows = s.scalars(select(ChecklistTemplate).order_by(ChecklistTemplate.code, ChecklistTemplate.version))
+        rows = s.scalars(
+            select(ChecklistTemplate).order_by(ChecklistTemplate.code, ChecklistTemplate.version)
+        )
         return [_info(s, t) for t in rows]
 
 
@@ -186,7 +200,9 @@ def save_template_edit(db: Database, template_id: int, edited: TemplateData) -> 
     """Save the editor's version: in place while unused, else as version + 1 (the old one stays)."""
     problems = check_template(edited)
     if not edited.code:
-        problems.insert(0, Problem("template.missing", "Template", {"where": "Template", "field": "code"}))
+        problems.insert(
+            0, Problem("template.missing", "Template", {"where": "Template", "field": "code"})
+        )
     if problems:
         raise InputRejected(problems)
     with db.write() as s:

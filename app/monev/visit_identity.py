@@ -106,7 +106,9 @@ class VisitInfo:
 
     @property
     def team_leader(self) -> TeamMember | None:
-        return next((m for m in self.team if m.role == "ketua"), self.team[0] if self.team else None)
+        return next(
+            (m for m in self.team if m.role == "ketua"), self.team[0] if self.team else None
+        )
 
 
 def _check_draft(s: Session, d: VisitDraft) -> list[Problem]:
@@ -137,7 +139,9 @@ def _check_draft(s: Session, d: VisitDraft) -> list[Problem]:
         if not r.name.strip():
             p.append(Problem("field.required", f"office_reps.{i}.name"))
         if r.nip.strip() and not NIP_PATTERN.match(r.nip.replace(" ", "")):
-            p.append(Problem("visit.nip", f"office_reps.{i}.nip", {"name": r.name.strip() or i + 1}))
+            p.append(
+                Problem("visit.nip", f"office_reps.{i}.nip", {"name": r.name.strip() or i + 1})
+            )
     if any(len(x) > 500 for x in d.purposes):
         p.append(Problem("visit.too_long", "purposes", {"field": "purposes", "max": 500}))
     if d.template_id is not None and s.get(ChecklistTemplate, d.template_id) is None:
@@ -216,7 +220,11 @@ def update_visit(db: Database, visit_id: int, draft: VisitDraft) -> VisitInfo:
     with db.write() as s:
         v = visit_for_change(s, visit_id)
         problems = _check_draft(s, draft)
-        if draft.template_id is not None and draft.template_id != v.template_id and _uses_items(s, v.id):
+        if (
+            draft.template_id is not None
+            and draft.template_id != v.template_id
+            and _uses_items(s, v.id)
+        ):
             problems.append(Problem("visit.template_change", "template_id"))
         if problems:
             raise InputRejected(problems)

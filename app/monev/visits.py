@@ -128,7 +128,9 @@ def list_visits(db: Database, office_code: str | None = None) -> list[VisitSumma
             q = q.where(Visit.office_code == office_code)
         visits = s.scalars(q).all()
         by_visit: dict[int, dict[int, AnswerInfo]] = defaultdict(dict)
-        for a in s.scalars(select(VisitAnswer).where(VisitAnswer.visit_id.in_([v.id for v in visits]))):
+        for a in s.scalars(
+            select(VisitAnswer).where(VisitAnswer.visit_id.in_([v.id for v in visits]))
+        ):
             by_visit[a.visit_id][a.item_id] = answer_info(a)
         templates: dict[int, TemplateData] = {}
         out = []

@@ -47,7 +47,9 @@ def _label(key: str, lang: str) -> str:
 
 
 def waiting_text(n: int, lang: str | None = None) -> str:
-    words = ngettext("Waiting ahead of you: {n} person", "Waiting ahead of you: {n} people", n, lang)
+    words = ngettext(
+        "Waiting ahead of you: {n} person", "Waiting ahead of you: {n} people", n, lang
+    )
     return words.format(n=n)
 
 

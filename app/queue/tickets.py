@@ -32,15 +32,21 @@ def _next_sequence(s: Session, oid: int, day: date, prefix: str) -> int:
     values = {"office_id": oid, "ticket_date": day, "prefix": prefix, "last": 1}
     dialect = s.get_bind().dialect.name
     ins = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    upsert = ins(TicketSequence).values(**values).on_conflict_do_update(
-        index_elements=["office_id", "ticket_date", "prefix"],
-        set_={"last": TicketSequence.last + 1},
+    upsert = (
+        ins(TicketSequence)
+        .values(**values)
+        .on_conflict_do_update(
+            index_elements=["office_id", "ticket_date", "prefix"],
+            set_={"last": TicketSequence.last + 1},
+        )
     )
     return int(s.execute(upsert.returning(TicketSequence.last)).scalar_one())
 
 
 def _service(s: Session, prefix: str) -> Service:
-    svc = s.scalar(select(Service).where(Service.prefix == prefix.upper(), Service.active.is_(True)))
+    svc = s.scalar(
+        select(Service).where(Service.prefix == prefix.upper(), Service.active.is_(True))
+    )
     if svc is None:
         raise InputRejected([Problem("service.unknown", "service", {"code": prefix})])
     return svc
@@ -246,7 +252,9 @@ def call_next(
         )
         if prefixes:
             # By the service it waits for now: a transferred ticket keeps its number.
-            q = q.where(Ticket.service_id.in_(select(Service.id).where(Service.prefix.in_(prefixes))))
+            q = q.where(
+                Ticket.service_id.in_(select(Service.id).where(Service.prefix.in_(prefixes)))
+            )
         # Priority first, then the order numbers were given: the id, allocated after the
         # service's sequence row is locked, so within a service it follows the number
         # (issued_at is taken before that lock and can disagree under concurrency).
@@ -277,7 +285,11 @@ def act(
 
 
 def transfer(
-    db: Database, ticket_id: int, prefix: str, counter: str | None = None, officer: str | None = None
+    db: Database,
+    ticket_id: int,
+    prefix: str,
+    counter: str | None = None,
+    officer: str | None = None,
 ) -> TicketInfo:
     """Send a ticket to another service keeping its number; it waits again there."""
     with db.write() as s:
@@ -289,7 +301,15 @@ def transfer(
         t.service_id = svc.id
         t.service = svc
         t.status = "waiting"
-        s.add(QueueEvent(ticket_id=t.id, event="transfer", counter=counter, officer=officer, detail=svc.prefix))
+        s.add(
+            QueueEvent(
+                ticket_id=t.id,
+                event="transfer",
+                counter=counter,
+                officer=officer,
+                detail=svc.prefix,
+            )
+        )
         s.flush()
         return _info(s, t)
 

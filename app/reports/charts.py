@@ -133,7 +133,16 @@ def epaspor_chart(
         if count is not None:
             points += [cx, cy]
             drawing.add(Circle(cx, cy, 1.8, fillColor=INK, strokeColor=None))
-        labels.append((cx, cy + 12 if grow else cy + 4, "–" if count is None else count_text(count), fonts.bold, 8, INK))
+        labels.append(
+            (
+                cx,
+                cy + 12 if grow else cy + 4,
+                "–" if count is None else count_text(count),
+                fonts.bold,
+                8,
+                INK,
+            )
+        )
         if grow:
             good = not grow.startswith(("-", "−"))
             labels.append((cx, cy + 4, grow, fonts.regular, 7, GOOD if good else FAIL))
@@ -142,7 +151,13 @@ def epaspor_chart(
     # Labels last, on a white ground, so the trend line never runs through a number.
     for x, y, text, font, size, colour in labels:
         w = pdfmetrics.stringWidth(text, font, size)
-        drawing.add(Rect(x - w / 2 - 1.5, y - 2, w + 3, size + 1, fillColor=colors.white, strokeColor=None))
-        drawing.add(String(x, y, text, fontName=font, fontSize=size, fillColor=colour, textAnchor="middle"))
-    drawing.add(Line(chart.x, chart.y, chart.x + chart.width, chart.y, strokeColor=MUTED, strokeWidth=0.5))
+        drawing.add(
+            Rect(x - w / 2 - 1.5, y - 2, w + 3, size + 1, fillColor=colors.white, strokeColor=None)
+        )
+        drawing.add(
+            String(x, y, text, fontName=font, fontSize=size, fillColor=colour, textAnchor="middle")
+        )
+    drawing.add(
+        Line(chart.x, chart.y, chart.x + chart.width, chart.y, strokeColor=MUTED, strokeWidth=0.5)
+    )
     return drawing

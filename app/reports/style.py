@@ -89,51 +89,110 @@ def report_styles(fonts: FontSet) -> dict[str, ParagraphStyle]:
         "body": base,
         "body_j": ParagraphStyle("body_j", parent=base, alignment=TA_JUSTIFY),
         "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10),
-        "small_muted": ParagraphStyle("small_muted", parent=base, fontSize=7.5, leading=9.5, textColor=MUTED),
+        "small_muted": ParagraphStyle(
+            "small_muted", parent=base, fontSize=7.5, leading=9.5, textColor=MUTED
+        ),
         "small_muted_c": ParagraphStyle(
-            "small_muted_c", parent=base, fontSize=7.5, leading=9.5, textColor=MUTED, alignment=TA_CENTER
+            "small_muted_c",
+            parent=base,
+            fontSize=7.5,
+            leading=9.5,
+            textColor=MUTED,
+            alignment=TA_CENTER,
         ),
         "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=10),
-        "cell_c": ParagraphStyle("cell_c", parent=base, fontSize=8, leading=10, alignment=TA_CENTER),
+        "cell_c": ParagraphStyle(
+            "cell_c", parent=base, fontSize=8, leading=10, alignment=TA_CENTER
+        ),
         "cell_r": ParagraphStyle("cell_r", parent=base, fontSize=8, leading=10, alignment=TA_RIGHT),
         "cell_head": ParagraphStyle(
-            "cell_head", parent=base, fontName=fonts.bold, fontSize=8, leading=10, alignment=TA_CENTER
+            "cell_head",
+            parent=base,
+            fontName=fonts.bold,
+            fontSize=8,
+            leading=10,
+            alignment=TA_CENTER,
         ),
-        "cell_band": ParagraphStyle("cell_band", parent=base, fontName=fonts.bold, fontSize=9, leading=11.5),
+        "cell_band": ParagraphStyle(
+            "cell_band", parent=base, fontName=fonts.bold, fontSize=9, leading=11.5
+        ),
         "kop_office": ParagraphStyle(
-            "kop_office", parent=base, fontName=fonts.bold, fontSize=13, leading=16, alignment=TA_CENTER
+            "kop_office",
+            parent=base,
+            fontName=fonts.bold,
+            fontSize=13,
+            leading=16,
+            alignment=TA_CENTER,
         ),
         "kop_division": ParagraphStyle(
-            "kop_division", parent=base, fontName=fonts.bold, fontSize=10.5, leading=13, alignment=TA_CENTER
+            "kop_division",
+            parent=base,
+            fontName=fonts.bold,
+            fontSize=10.5,
+            leading=13,
+            alignment=TA_CENTER,
         ),
         "kop_address": ParagraphStyle(
-            "kop_address", parent=base, fontSize=8.5, leading=11, alignment=TA_CENTER, textColor=MUTED
+            "kop_address",
+            parent=base,
+            fontSize=8.5,
+            leading=11,
+            alignment=TA_CENTER,
+            textColor=MUTED,
         ),
         "title": ParagraphStyle(
-            "title", parent=base, fontName=fonts.bold, fontSize=12, leading=15.5, alignment=TA_CENTER,
-            spaceBefore=4, spaceAfter=2,
+            "title",
+            parent=base,
+            fontName=fonts.bold,
+            fontSize=12,
+            leading=15.5,
+            alignment=TA_CENTER,
+            spaceBefore=4,
+            spaceAfter=2,
         ),
-        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=9.5, leading=12.5, alignment=TA_CENTER),
+        "subtitle": ParagraphStyle(
+            "subtitle", parent=base, fontSize=9.5, leading=12.5, alignment=TA_CENTER
+        ),
         "h1": ParagraphStyle(
-            "h1", parent=base, fontName=fonts.bold, fontSize=10.5, leading=13.5, spaceBefore=12,
-            spaceAfter=5, textColor=RULE,
+            "h1",
+            parent=base,
+            fontName=fonts.bold,
+            fontSize=10.5,
+            leading=13.5,
+            spaceBefore=12,
+            spaceAfter=5,
+            textColor=RULE,
         ),
         "h2": ParagraphStyle(
-            "h2", parent=base, fontName=fonts.bold, fontSize=9.5, leading=12, spaceBefore=8,
+            "h2",
+            parent=base,
+            fontName=fonts.bold,
+            fontSize=9.5,
+            leading=12,
+            spaceBefore=8,
             spaceAfter=3,
         ),
         "score_big": ParagraphStyle(
-            "score_big", parent=base, fontName=fonts.bold, fontSize=30, leading=34, alignment=TA_CENTER,
+            "score_big",
+            parent=base,
+            fontName=fonts.bold,
+            fontSize=30,
+            leading=34,
+            alignment=TA_CENTER,
             textColor=RULE,
         ),
         "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),
         "left": ParagraphStyle("left", parent=base, alignment=TA_LEFT),
         "sign": ParagraphStyle("sign", parent=base, alignment=TA_CENTER, leading=13),
-        "sign_name": ParagraphStyle("sign_name", parent=base, fontName=fonts.bold, alignment=TA_CENTER),
+        "sign_name": ParagraphStyle(
+            "sign_name", parent=base, fontName=fonts.bold, alignment=TA_CENTER
+        ),
     }
 
 
-def grid_table_style(fonts: FontSet, header_rows: int = 1, zebra: bool = True, rows: int = 0) -> TableStyle:
+def grid_table_style(
+    fonts: FontSet, header_rows: int = 1, zebra: bool = True, rows: int = 0
+) -> TableStyle:
     """A ruled table with a shaded header row and, for long tables, light zebra striping."""
     cmds: list[tuple] = [
         ("FONTNAME", (0, 0), (-1, -1), fonts.regular),

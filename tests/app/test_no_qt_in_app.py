@@ -21,6 +21,8 @@ def test_app_imports_no_qt():
         "assert not bad, bad\n"
         "print(len(" + repr(modules) + "))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=APP.parent)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=APP.parent
+    )
     assert out.returncode == 0, out.stderr
     assert int(out.stdout.strip()) >= 10

@@ -38,7 +38,11 @@ def test_rules_module_imports_no_database_and_no_io(path):
             names = [a.name for a in node.names]
         elif isinstance(node, ast.ImportFrom):
             names = [node.module or ""]
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in FORBIDDEN_CALLS:
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in FORBIDDEN_CALLS
+        ):
             bad.append(f"line {node.lineno}: calls {node.func.id}()")
             continue
         else:

@@ -169,7 +169,13 @@ class ForeignersPage(QWidget):
             return
         self.save_button.setEnabled(False)
         ctx = self.ctx
-        db, settings, officer, counter, lang = ctx.db, ctx.settings, ctx.officer, ctx.counter, ctx.lang
+        db, settings, officer, counter, lang = (
+            ctx.db,
+            ctx.settings,
+            ctx.officer,
+            ctx.counter,
+            ctx.lang,
+        )
         form = self.form()
 
         def work():
@@ -198,11 +204,20 @@ class ForeignersPage(QWidget):
             _("Waiting ahead: {0}.").format(reg.ticket.waiting_ahead),
         ])  # fmt: skip
         failure = print_ticket_slip(self.ctx, reg.ticket.id, pdf, self._failed)
-        self.banner.show_message(message + (" " + failure if failure else ""), "error" if failure else "ok")
+        self.banner.show_message(
+            message + (" " + failure if failure else ""), "error" if failure else "ok"
+        )
         self.clear(keep_banner=True)
 
     def clear(self, keep_banner: bool = False) -> None:
-        for w in (self.passport_no, self.nationality, self.name, self.birth_date, self.phone, self.permit_no):
+        for w in (
+            self.passport_no,
+            self.nationality,
+            self.name,
+            self.birth_date,
+            self.phone,
+            self.permit_no,
+        ):
             w.clear()
         self.sex.setCurrentIndex(0)
         self.priority.setCurrentIndex(0)

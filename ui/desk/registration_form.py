@@ -191,9 +191,15 @@ class RegistrationFormWidget(QWidget):
     def _refresh_documents(self, birth: date, today: date) -> None:
         ticked = self.ticked_documents()
         codes = required_documents(
-            self.kind.currentData(), birth, today, self.married.isChecked(), self.purpose.currentData()
+            self.kind.currentData(),
+            birth,
+            today,
+            self.married.isChecked(),
+            self.purpose.currentData(),
         )
-        if [self.documents.item(i).data(DOC_CODE_ROLE) for i in range(self.documents.rowCount())] == codes:
+        if [
+            self.documents.item(i).data(DOC_CODE_ROLE) for i in range(self.documents.rowCount())
+        ] == codes:
             return
         self.documents.clear()
         for code in codes:
@@ -201,7 +207,9 @@ class RegistrationFormWidget(QWidget):
             item.setData(code, DOC_CODE_ROLE)
             item.setCheckable(True)
             item.setEditable(False)
-            item.setCheckState(Qt.CheckState.Checked if ticked.get(code) else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if ticked.get(code) else Qt.CheckState.Unchecked
+            )
             self.documents.appendRow(item)
 
     def ticked_documents(self) -> dict[str, bool]:
@@ -259,7 +267,14 @@ class RegistrationFormWidget(QWidget):
         return first
 
     def clear(self) -> None:
-        for w in (self.nik, self.name, self.birth_place, self.birth_date, self.phone, self.booking_code):
+        for w in (
+            self.nik,
+            self.name,
+            self.birth_place,
+            self.birth_date,
+            self.phone,
+            self.booking_code,
+        ):
             w.clear()
         self.sex.setCurrentIndex(0)
         self.married.setChecked(False)

@@ -60,7 +60,9 @@ class RegistrationPage(QWidget):
         self.tickets_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tickets_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tickets_view.verticalHeader().hide()
-        self.tickets_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.tickets_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.tickets_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.reprint_button = QPushButton(_("&Reprint slip"))
         self.booking = QLineEdit()
@@ -193,6 +195,7 @@ class RegistrationPage(QWidget):
             return
         self._lookup_for = digits
         db = self.ctx.db
+
         def find():
             from app.desk.registration import find_by_nik
 
@@ -234,7 +237,10 @@ class RegistrationPage(QWidget):
         self.fee_total.setText(rupiah(fee.total))
         lang = self.ctx.lang
         self.fee_lines.setText(
-            "   ".join(f"{label(FEE_COMPONENTS, line.component, lang)} {rupiah(line.amount)}" for line in fee.lines)
+            "   ".join(
+                f"{label(FEE_COMPONENTS, line.component, lang)} {rupiah(line.amount)}"
+                for line in fee.lines
+            )
             + f"   ({fee.lines[0].basis})"
         )
 
@@ -245,7 +251,12 @@ class RegistrationPage(QWidget):
             return
         form = self.form.form()
         self.save_button.setEnabled(False)
-        db, settings, officer, counter = self.ctx.db, self.ctx.settings, self.ctx.officer, self.ctx.counter
+        db, settings, officer, counter = (
+            self.ctx.db,
+            self.ctx.settings,
+            self.ctx.officer,
+            self.ctx.counter,
+        )
         lang = self.ctx.lang
 
         def work():
@@ -277,7 +288,9 @@ class RegistrationPage(QWidget):
             _("Fee {0}.").format(rupiah(reg.fee.total)),
         ]
         if reg.collection_date:
-            parts.append(_("Expected collection: {0}.").format(long_date(reg.collection_date, lang)))
+            parts.append(
+                _("Expected collection: {0}.").format(long_date(reg.collection_date, lang))
+            )
         message = " ".join(parts)
         kind = "ok"
         if reg.warnings:
@@ -300,7 +313,12 @@ class RegistrationPage(QWidget):
         if not code:
             self.booking.setFocus()
             return
-        db, settings, officer, counter = self.ctx.db, self.ctx.settings, self.ctx.officer, self.ctx.counter
+        db, settings, officer, counter = (
+            self.ctx.db,
+            self.ctx.settings,
+            self.ctx.officer,
+            self.ctx.counter,
+        )
         lang = self.ctx.lang
         priority = self.form.priority.currentData()
 

@@ -227,9 +227,7 @@ class QueueDisplayWindow(QWidget):
         self.last_event_id = newest.event_id if newest else (self.last_event_id or 0)
         for label, call in zip(self.previous_labels, [*board.calls[1:], *[None] * 5], strict=False):
             label.setText(
-                f"{call.number}  →  {_('Counter {0}').format(call.counter)}"
-                if call
-                else ""
+                f"{call.number}  →  {_('Counter {0}').format(call.counter)}" if call else ""
             )
         lang = self.ctx.lang
         for svc in SERVICES:

@@ -175,7 +175,9 @@ class QueuePage(QWidget):
             button.clicked.connect(lambda _checked=False, v=verb: self.act(v))
         self.transfer_button.clicked.connect(self.transfer)
         self.filter_combo.currentIndexChanged.connect(
-            lambda _index: self.proxy.setFilterRegularExpression(self.filter_combo.currentData() or "")
+            lambda _index: self.proxy.setFilterRegularExpression(
+                self.filter_combo.currentData() or ""
+            )
         )
         self.view.activated.connect(self._choose)
         keys: list[tuple[Qt.Key, Callable[[], None]]] = [
@@ -249,9 +251,7 @@ class QueuePage(QWidget):
         self._counter_edited()
         prefixes = self._prefixes()
         if not prefixes:
-            self.banner.show_message(
-                _("Tick at least one service this counter serves."), "warn"
-            )
+            self.banner.show_message(_("Tick at least one service this counter serves."), "warn")
             return
         db, code, counter, officer = (
             self.ctx.db,

@@ -8,7 +8,10 @@ from ui.context import DeskContext
 
 
 def print_ticket_slip(
-    ctx: DeskContext, ticket_id: int, pdf: bytes, on_error: Callable[[BaseException], None] | None = None
+    ctx: DeskContext,
+    ticket_id: int,
+    pdf: bytes,
+    on_error: Callable[[BaseException], None] | None = None,
 ) -> str | None:
     """Print on the slip printer (UI thread); return the reason when it failed (the ticket stays reprintable)."""
     from ui.printing import PrintError, print_slip  # QtPdf loads at the first slip

@@ -128,9 +128,7 @@ class SettingsPage(QWidget):
         lf.addRow(_("Lan&guage:"), checked_field(self.language, self.errors, "language"))
         lf.addRow(
             "",
-            self._note(
-                _("Menus and labels change language when the program is opened again.")
-            ),
+            self._note(_("Menus and labels change language when the program is opened again.")),
         )
 
         slip_box = QGroupBox(_("Slip printing"))
@@ -266,7 +264,8 @@ class SettingsPage(QWidget):
     def _form_over(self, base: Settings) -> Settings:
         printer = self.printer.currentText().strip()
         office = dataclasses.replace(
-            base.office, **{name: self.office[name].text().strip() for name, _length in OFFICE_FIELDS}
+            base.office,
+            **{name: self.office[name].text().strip() for name, _length in OFFICE_FIELDS},
         )
         return dataclasses.replace(
             base,

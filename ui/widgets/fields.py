@@ -100,7 +100,9 @@ class Banner(QFrame):
     def show_message(self, message: str, kind: str = "info") -> None:
         bg, fg = self.COLORS.get(kind, self.COLORS["info"])
         self.kind = kind
-        self.setStyleSheet(f"Banner {{ background: {bg}; border-radius: 6px; }} QLabel {{ color: {fg}; font-size: 13px; }}")
+        self.setStyleSheet(
+            f"Banner {{ background: {bg}; border-radius: 6px; }} QLabel {{ color: {fg}; font-size: 13px; }}"
+        )
         self.label.setText(message)
         self.setVisible(bool(message))
 

@@ -143,7 +143,9 @@ def _message(db: Database, result: MergeResult, lang: str | None) -> str:
     return message
 
 
-def import_visit(db: Database, path: Path, lang: str | None = None, actor: str = "") -> ImportOutcome:
+def import_visit(
+    db: Database, path: Path, lang: str | None = None, actor: str = ""
+) -> ImportOutcome:
     """Check the package completely, then merge it in one transaction (see the module docstring).
 
     Raises InputRejected, with the database untouched, for any file that is not a

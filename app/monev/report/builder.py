@@ -80,9 +80,13 @@ def _finding_rows(findings: list[FindingInfo]) -> list[R.FindingRow]:
 def _carried_rows(carried: list[CarriedFinding], visit: VisitInfo) -> list[R.CarriedFindingRow]:
     return [
         R.CarriedFindingRow(
-            text=c.text, original_visit_date=c.original_visit_date or c.raised_on or visit.start_date,
-            original_status=c.status_then, current_status=c.status_now, last_note=c.last_note,
-            owner=c.owner, due_date=c.due_date,
+            text=c.text,
+            original_visit_date=c.original_visit_date or c.raised_on or visit.start_date,
+            original_status=c.status_then,
+            current_status=c.status_now,
+            last_note=c.last_note,
+            owner=c.owner,
+            due_date=c.due_date,
         )
         for c in carried
     ]
@@ -103,9 +107,12 @@ def _figures(db: Database, visit: VisitInfo, months: int, lang: str) -> R.Servic
         return R.ServiceFigures()  # the report says there is nothing, rather than a table of dashes
     rows = [
         R.MonthFigure(
-            year=m.year, month=m.month, epaspor=m.epaspor,
+            year=m.year,
+            month=m.month,
+            epaspor=m.epaspor,
             growth_pct=None if m.epaspor_growth is None else m.epaspor_growth * 100,
-            applications_by_kind=dict(m.by_kind), avg_wait_minutes=m.avg_wait_minutes,
+            applications_by_kind=dict(m.by_kind),
+            avg_wait_minutes=m.avg_wait_minutes,
             no_show_rate=m.no_show_rate,
         )  # fmt: skip
         for m in figures.months
@@ -113,7 +120,9 @@ def _figures(db: Database, visit: VisitInfo, months: int, lang: str) -> R.Servic
     return R.ServiceFigures(rows, _source_note(figures, lang))
 
 
-def _photos(db: Database, attachments: list[AttachmentInfo], sections: list[SectionData]) -> list[R.Photo]:
+def _photos(
+    db: Database, attachments: list[AttachmentInfo], sections: list[SectionData]
+) -> list[R.Photo]:
     codes = {i.id: i.code for sec in sections for i in sec.items}
     out = []
     for a in attachments:
@@ -132,7 +141,9 @@ def _office_head(visit: VisitInfo, settings: Settings, office_name: str, lang: s
     """The office's head: from the settings at the own office, else the representative who heads it."""
     position = text("visit_builder.head_position", lang, office=office_name)
     if _is_own_office(visit, settings) and settings.office.head_name.strip():
-        return R.Signatory(settings.office.head_name.strip(), settings.office.head_nip.strip(), position)
+        return R.Signatory(
+            settings.office.head_name.strip(), settings.office.head_nip.strip(), position
+        )
     reps = visit.office_reps
     head = next((r for r in reps if "kepala kantor" in r.position.lower()), None) or next(
         (r for r in reps if "kepala" in r.position.lower()), None)  # fmt: skip
@@ -167,7 +178,9 @@ def build_visit_report_data(db: Database, settings: Settings, visit_id: int, lan
         basis=[line.strip() for line in v.basis.splitlines() if line.strip()],
         purposes=list(v.purposes),
         supervision_types=list(v.supervision_types),
-        team=[R.TeamMember(m.name, m.nip, m.position, label(TEAM_ROLES, m.role, lang)) for m in v.team],
+        team=[
+            R.TeamMember(m.name, m.nip, m.position, label(TEAM_ROLES, m.role, lang)) for m in v.team
+        ],
         office_reps=[R.Person(r.name, r.nip, r.position) for r in v.office_reps],
         template_title=v.template_title,
         template_version=v.template_version,
@@ -184,6 +197,8 @@ def build_visit_report_data(db: Database, settings: Settings, visit_id: int, lan
     )
 
 
-def render_visit_pdf(db: Database, settings: Settings, visit_id: int, lang: str | None = None) -> bytes:
+def render_visit_pdf(
+    db: Database, settings: Settings, visit_id: int, lang: str | None = None
+) -> bytes:
     """The visit report as PDF bytes."""
     return render_visit_report(build_visit_report_data(db, settings, visit_id, lang))

@@ -30,8 +30,16 @@ KIND_ORDER = ("baru", "penggantian", "hilang", "rusak", "perubahan_data")
 
 def chapters(r: VisitReportRenderer) -> list[Flowable]:
     return [
-        *identity(r), *team(r), *method(r), *summary(r), *checklist(r),
-        *findings(r), *followup(r), *figures(r), *photos(r), *closing(r),
+        *identity(r),
+        *team(r),
+        *method(r),
+        *summary(r),
+        *checklist(r),
+        *findings(r),
+        *followup(r),
+        *figures(r),
+        *photos(r),
+        *closing(r),
     ]
 
 
@@ -47,8 +55,12 @@ def identity(r: VisitReportRenderer) -> list[Flowable]:
         (r.t("id.place"), r.p(esc(d.visited_office_address or d.place))),
         (r.t("id.basis"), r.numbered(d.basis)),
         (r.t("id.purpose"), r.numbered(d.purposes)),
-        (r.t("id.instrument"),
-         r.p(r.t("id.instrument_value", title=esc(d.template_title), version=d.template_version))),
+        (
+            r.t("id.instrument"),
+            r.p(
+                r.t("id.instrument_value", title=esc(d.template_title), version=d.template_version)
+            ),
+        ),
     ]
     return [*r.heading("I", "identity"), r.label_rows(rows)]
 
@@ -57,17 +69,31 @@ def team(r: VisitReportRenderer) -> list[Flowable]:
     d = r.data
     out: list[Flowable] = [*r.heading("II", "team"), r.p(r.t("team"), "h2")]
     if d.team:
-        rows = [[r.p(str(i), "cell_c"), r.p(esc(m.name), "cell"), r.p(esc(m.nip), "cell"),
-                 r.p(esc(m.position), "cell"), r.p(esc(m.role), "cell")]
-                for i, m in enumerate(d.team, 1)]
+        rows = [
+            [
+                r.p(str(i), "cell_c"),
+                r.p(esc(m.name), "cell"),
+                r.p(esc(m.nip), "cell"),
+                r.p(esc(m.position), "cell"),
+                r.p(esc(m.role), "cell"),
+            ]
+            for i, m in enumerate(d.team, 1)
+        ]
         heads = [r.t(f"col.{k}") for k in ("no", "name", "nip", "position", "role")]
         out.append(r.grid(heads, rows, [0.8 * cm, 4.4 * cm, 3.6 * cm, 5.4 * cm, 2.8 * cm]))
     else:
         out.append(r.empty("team"))
     out += r.subheading(r.t("reps"))
     if d.office_reps:
-        rows = [[r.p(str(i), "cell_c"), r.p(esc(p.name), "cell"), r.p(esc(p.nip), "cell"),
-                 r.p(esc(p.position), "cell")] for i, p in enumerate(d.office_reps, 1)]
+        rows = [
+            [
+                r.p(str(i), "cell_c"),
+                r.p(esc(p.name), "cell"),
+                r.p(esc(p.nip), "cell"),
+                r.p(esc(p.position), "cell"),
+            ]
+            for i, p in enumerate(d.office_reps, 1)
+        ]
         heads = [r.t(f"col.{k}") for k in ("no", "name", "nip", "position")]
         out.append(r.grid(heads, rows, [0.8 * cm, 4.9 * cm, 3.6 * cm, 7.7 * cm]))
     else:
@@ -78,8 +104,11 @@ def team(r: VisitReportRenderer) -> list[Flowable]:
 def method(r: VisitReportRenderer) -> list[Flowable]:
     intro = r.t("method.intro" if r.fonts.unicode else "method.intro_ascii")
     groups = r.supervision_groups()
-    cells = [[r.p(f"<b>{name}</b>")] + [r.p(f"{r.checkbox(on)}&nbsp;&nbsp;{esc(label)}") for label, on in items]
-             for name, items in groups]
+    cells = [
+        [r.p(f"<b>{name}</b>")]
+        + [r.p(f"{r.checkbox(on)}&nbsp;&nbsp;{esc(label)}") for label, on in items]
+        for name, items in groups
+    ]
     table = Table([cells], colWidths=[WIDTH / len(cells)] * len(cells), hAlign="LEFT")
     table.setStyle(label_table_style(r.fonts))
     return [KeepTogether([*r.heading("III", "method"), r.p(intro), Spacer(1, 4), table])]
@@ -88,8 +117,11 @@ def method(r: VisitReportRenderer) -> list[Flowable]:
 def summary(r: VisitReportRenderer) -> list[Flowable]:
     d = r.data
     failed = sum(1 for s in d.sections if s.failed)
-    big = [r.p(r.score(d.total_score), "score_big"), r.p(f"<b>{r.t('summary.total')}</b>", "center"),
-           r.p(r.t("summary.scale"), "small_muted_c")]
+    big = [
+        r.p(r.score(d.total_score), "score_big"),
+        r.p(f"<b>{r.t('summary.total')}</b>", "center"),
+        r.p(r.t("summary.scale"), "small_muted_c"),
+    ]
     facts = [
         (r.t("summary.sections"), str(len(d.sections))),
         (r.t("summary.failed_sections"), _red(str(failed)) if failed else "0"),
@@ -97,15 +129,24 @@ def summary(r: VisitReportRenderer) -> list[Flowable]:
         (r.t("summary.findings"), str(len(d.findings))),
         (r.t("summary.followup"), str(len(d.previous_findings))),
     ]
-    fact_table = Table([[r.p(k), r.p(":"), r.p(v)] for k, v in facts],
-                       colWidths=[6.2 * cm, 0.4 * cm, 4.4 * cm], hAlign="LEFT")
+    fact_table = Table(
+        [[r.p(k), r.p(":"), r.p(v)] for k, v in facts],
+        colWidths=[6.2 * cm, 0.4 * cm, 4.4 * cm],
+        hAlign="LEFT",
+    )
     fact_table.setStyle(label_table_style(r.fonts))
     top = Table([[big, fact_table]], colWidths=[5.5 * cm, 11.5 * cm], hAlign="LEFT")
-    top.setStyle(TableStyle([
-        ("BOX", (0, 0), (0, 0), 1, RULE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (1, 0), (1, 0), 14), ("TOPPADDING", (0, 0), (0, 0), 6),
-        ("BOTTOMPADDING", (0, 0), (0, 0), 8),
-    ]))
+    top.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (0, 0), 1, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (1, 0), (1, 0), 14),
+                ("TOPPADDING", (0, 0), (0, 0), 6),
+                ("BOTTOMPADDING", (0, 0), (0, 0), 8),
+            ]
+        )
+    )
     out: list[Flowable] = [*r.heading("IV", "summary", room=8 * cm), top, Spacer(1, 8)]
     if not d.sections:
         return out + [r.empty("sections")]
@@ -116,12 +157,24 @@ def summary(r: VisitReportRenderer) -> list[Flowable]:
             extra.append(("BACKGROUND", (0, i), (-1, i), FAIL_BG))
         else:
             remark = r.grade(s.score) if s.score is not None else r.t("unscored")
-        rows.append([r.p(esc(s.code), "cell_c"), r.p(esc(s.title), "cell"), r.p(str(len(s.items)), "cell_c"),
-                     r.p(f"<b>{r.score(s.score)}</b>", "cell_r"), r.p(remark, "cell")])
+        rows.append(
+            [
+                r.p(esc(s.code), "cell_c"),
+                r.p(esc(s.title), "cell"),
+                r.p(str(len(s.items)), "cell_c"),
+                r.p(f"<b>{r.score(s.score)}</b>", "cell_r"),
+                r.p(remark, "cell"),
+            ]
+        )
     heads = [r.t(f"col.{k}") for k in ("code", "section", "items", "score", "remark")]
     table = r.grid(heads, rows, [1.2 * cm, 8.8 * cm, 1.5 * cm, 1.7 * cm, 3.8 * cm], extra)
-    return out + [table, Spacer(1, 2), r.p(r.t("grade_note"), "small_muted"), Spacer(1, 8),
-                  KeepTogether([r.section_chart()])]
+    return out + [
+        table,
+        Spacer(1, 2),
+        r.p(r.t("grade_note"), "small_muted"),
+        Spacer(1, 8),
+        KeepTogether([r.section_chart()]),
+    ]
 
 
 def checklist(r: VisitReportRenderer) -> list[Flowable]:
@@ -147,8 +200,14 @@ def checklist(r: VisitReportRenderer) -> list[Flowable]:
                 markup += f'<br/><font size="7" color="{RED}"><b>{tag}</b></font>'
             if item.failed:
                 extra.append(("BACKGROUND", (0, i), (-1, i), FAIL_BG))
-            rows.append([r.p(esc(item.code), "cell_c"), r.p(markup, "cell"),
-                         r.p(esc(item.answer_label) or "–", "cell"), r.p(esc(item.note), "cell")])
+            rows.append(
+                [
+                    r.p(esc(item.code), "cell_c"),
+                    r.p(markup, "cell"),
+                    r.p(esc(item.answer_label) or "–", "cell"),
+                    r.p(esc(item.note), "cell"),
+                ]
+            )
         head = [[r.p(title, "cell_band"), "", "", ""], [r.p(h, "cell_head") for h in heads]]
         out += [CondPageBreak(3.5 * cm), Spacer(1, 6)]
         out.append(r.grid(heads, rows, [1.7 * cm, 7.2 * cm, 2.8 * cm, 5.3 * cm], extra, head=head))
@@ -165,13 +224,21 @@ def findings(r: VisitReportRenderer) -> list[Flowable]:
         priority = r.code_label(PRIORITIES, f.priority)
         if f.priority.strip().lower() in ("tinggi", "kritis"):
             priority = _red(priority)
-        rows.append([
-            r.p(str(f.number), "cell_c"),
-            [r.p(ref, "small_muted"), r.p(esc(f.text), "cell")],
-            r.p(esc(f.direction), "cell"), r.p(priority, "cell"), r.p(esc(f.owner), "cell"),
-            r.p(r.plain_date(f.due_date), "cell"), r.p(r.code_label(FINDING_STATUSES, f.status), "cell"),
-        ])
-    heads = [r.t(f"col.{k}") for k in ("no", "finding", "direction", "priority", "owner", "due", "status")]
+        rows.append(
+            [
+                r.p(str(f.number), "cell_c"),
+                [r.p(ref, "small_muted"), r.p(esc(f.text), "cell")],
+                r.p(esc(f.direction), "cell"),
+                r.p(priority, "cell"),
+                r.p(esc(f.owner), "cell"),
+                r.p(r.plain_date(f.due_date), "cell"),
+                r.p(r.code_label(FINDING_STATUSES, f.status), "cell"),
+            ]
+        )
+    heads = [
+        r.t(f"col.{k}")
+        for k in ("no", "finding", "direction", "priority", "owner", "due", "status")
+    ]
     # The status column holds "Outstanding" on one line (English has no shorter word for it).
     widths = [0.8 * cm, 4.1 * cm, 4.1 * cm, 1.7 * cm, 2.4 * cm, 1.9 * cm, 2.0 * cm]
     return out + [r.grid(heads, rows, widths)]
@@ -184,17 +251,32 @@ def followup(r: VisitReportRenderer) -> list[Flowable]:
     rows = []
     for i, f in enumerate(r.data.previous_findings, 1):
         what = [r.p(esc(f.text), "cell")]
-        who = " · ".join(x for x in (esc(f.owner), r.plain_date(f.due_date) if f.due_date else "") if x)
+        who = " · ".join(
+            x for x in (esc(f.owner), r.plain_date(f.due_date) if f.due_date else "") if x
+        )
         if who:
             what.append(r.p(who, "small_muted"))
-        rows.append([
-            r.p(str(i), "cell_c"), what, r.p(r.plain_date(f.original_visit_date), "cell"),
-            r.p(r.code_label(FINDING_STATUSES, f.original_status), "cell"),
-            r.p(f"<b>{r.code_label(FINDING_STATUSES, f.current_status)}</b>", "cell"),
-            r.p(esc(f.last_note) or "–", "cell"),
-        ])
-    heads = [r.t(f"col.{k}") for k in ("no", "finding", "visit_date", "original", "current", "last_note")]
-    widths = [0.8 * cm, 4.9 * cm, 2.2 * cm, 2.0 * cm, 2.3 * cm, 4.8 * cm]  # statuses on one line, as above
+        rows.append(
+            [
+                r.p(str(i), "cell_c"),
+                what,
+                r.p(r.plain_date(f.original_visit_date), "cell"),
+                r.p(r.code_label(FINDING_STATUSES, f.original_status), "cell"),
+                r.p(f"<b>{r.code_label(FINDING_STATUSES, f.current_status)}</b>", "cell"),
+                r.p(esc(f.last_note) or "–", "cell"),
+            ]
+        )
+    heads = [
+        r.t(f"col.{k}") for k in ("no", "finding", "visit_date", "original", "current", "last_note")
+    ]
+    widths = [
+        0.8 * cm,
+        4.9 * cm,
+        2.2 * cm,
+        2.0 * cm,
+        2.3 * cm,
+        4.8 * cm,
+    ]  # statuses on one line, as above
     return out + [r.grid(heads, rows, widths)]
 
 
@@ -211,28 +293,55 @@ def figures(r: VisitReportRenderer) -> list[Flowable]:
     cell = "cell_r" if len(months) <= 8 else "small"
 
     def num(value: int | str | None) -> Paragraph:
-        return r.p("–" if value is None else r.count(value) if isinstance(value, int) else value, cell)
+        return r.p(
+            "–" if value is None else r.count(value) if isinstance(value, int) else value, cell
+        )
 
-    head = [r.p(r.t("col.item_figure"), "cell_head")] + [r.p(r.month(m.year, m.month), "cell_head") for m in months]
+    head = [r.p(r.t("col.item_figure"), "cell_head")] + [
+        r.p(r.month(m.year, m.month), "cell_head") for m in months
+    ]
     rows: list[list[Any]] = [
         [r.p(f"<b>{r.t('col.epaspor')}</b>", "cell")]
-        + [r.p(f"<b>{r.count(m.epaspor)}</b>" if m.epaspor is not None else "–", cell) for m in months],
-        [r.p(r.t("col.growth"), "cell")] + [r.p(r.growth(m.growth_pct) or "–", cell) for m in months],
+        + [
+            r.p(f"<b>{r.count(m.epaspor)}</b>" if m.epaspor is not None else "–", cell)
+            for m in months
+        ],
+        [r.p(r.t("col.growth"), "cell")]
+        + [r.p(r.growth(m.growth_pct) or "–", cell) for m in months],
     ]
     extra: list[tuple] = []
     if kinds:
-        extra += [("SPAN", (0, len(rows) + 1), (-1, len(rows) + 1)),
-                  ("BACKGROUND", (0, len(rows) + 1), (-1, len(rows) + 1), HEAD_BG)]
+        extra += [
+            ("SPAN", (0, len(rows) + 1), (-1, len(rows) + 1)),
+            ("BACKGROUND", (0, len(rows) + 1), (-1, len(rows) + 1), HEAD_BG),
+        ]
         rows.append([r.p(f"<b>{r.t('col.by_kind')}</b>", "cell")] + [""] * len(months))
         for k in kinds:
-            rows.append([r.p("&nbsp;&nbsp;&nbsp;" + esc(r.kind_label(k)), "cell")]
-                        + [num(m.applications_by_kind.get(k)) for m in months])
-        rows.append([r.p(f"<b>{r.t('col.total')}</b>", "cell")] + [
-            num(sum(m.applications_by_kind.values()) if m.applications_by_kind else None) for m in months])
-    rows.append([r.p(r.t("col.wait"), "cell")] + [
-        num(r.score(m.avg_wait_minutes) if m.avg_wait_minutes is not None else None) for m in months])
-    rows.append([r.p(r.t("col.no_show"), "cell")] + [
-        num(percent(m.no_show_rate, r.lang) if m.no_show_rate is not None else None) for m in months])
+            rows.append(
+                [r.p("&nbsp;&nbsp;&nbsp;" + esc(r.kind_label(k)), "cell")]
+                + [num(m.applications_by_kind.get(k)) for m in months]
+            )
+        rows.append(
+            [r.p(f"<b>{r.t('col.total')}</b>", "cell")]
+            + [
+                num(sum(m.applications_by_kind.values()) if m.applications_by_kind else None)
+                for m in months
+            ]
+        )
+    rows.append(
+        [r.p(r.t("col.wait"), "cell")]
+        + [
+            num(r.score(m.avg_wait_minutes) if m.avg_wait_minutes is not None else None)
+            for m in months
+        ]
+    )
+    rows.append(
+        [r.p(r.t("col.no_show"), "cell")]
+        + [
+            num(percent(m.no_show_rate, r.lang) if m.no_show_rate is not None else None)
+            for m in months
+        ]
+    )
     label_w = 4.6 * cm
     widths = [label_w] + [(WIDTH - label_w) / len(months)] * len(months)
     table = r.grid([], rows, widths, extra, head=[head])
@@ -243,13 +352,20 @@ def figures(r: VisitReportRenderer) -> list[Flowable]:
         for m in months
     )
     chart_block: list[Flowable] = [
-        Spacer(1, 10), r.p(f"<b>{r.t('figures.chart')}</b>", "center"), Spacer(1, 2), r.figures_chart(),
-        Spacer(1, 2), r.p(r.t("figures.trend", trend=trend), "center"),
+        Spacer(1, 10),
+        r.p(f"<b>{r.t('figures.chart')}</b>", "center"),
+        Spacer(1, 2),
+        r.figures_chart(),
+        Spacer(1, 2),
+        r.p(r.t("figures.trend", trend=trend), "center"),
     ]
     # The table has a dozen rows whatever the period: kept whole with its heading, never two rows overleaf.
     out = [KeepTogether([*out, table]), KeepTogether(chart_block)]
     if r.data.figures.source_note:
-        out += [Spacer(1, 4), r.p(r.t("figures.source", source=esc(r.data.figures.source_note)), "small_muted")]
+        out += [
+            Spacer(1, 4),
+            r.p(r.t("figures.source", source=esc(r.data.figures.source_note)), "small_muted"),
+        ]
     return out
 
 
@@ -259,14 +375,20 @@ def photos(r: VisitReportRenderer) -> list[Flowable]:
     if not r.data.photos:
         return out + [r.empty("photos")]
     cells: list[Any] = r.photo_cells()
-    rows = [cells[i:i + 2] for i in range(0, len(cells), 2)]
+    rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
     if len(rows[-1]) == 1:
         rows[-1].append("")
     table = Table(rows, colWidths=[WIDTH / 2] * 2, hAlign="CENTER")
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-        ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ]
+        )
+    )
     return out + [table]
 
 
@@ -275,23 +397,43 @@ def _signature_column(r: VisitReportRenderer, role_key: str, who: Signatory) -> 
     name = esc(who.name) if who.name.strip() else "(" + "." * 40 + ")"
     nip = esc(who.nip) if who.nip.strip() else "." * 30
     return [
-        r.p(f"<b>{r.t(role_key)}</b>", "sign"), r.p(esc(who.position), "sign"), "",
-        r.p(f"<u>{name}</u>", "sign_name"), r.p(r.t("sign.nip", nip=nip), "sign"),
+        r.p(f"<b>{r.t(role_key)}</b>", "sign"),
+        r.p(esc(who.position), "sign"),
+        "",
+        r.p(f"<u>{name}</u>", "sign_name"),
+        r.p(r.t("sign.nip", nip=nip), "sign"),
     ]
 
 
 def closing(r: VisitReportRenderer) -> list[Flowable]:
     d = r.data
-    body = esc(d.closing_text) if d.closing_text.strip() else r.t("closing", office=esc(d.visited_office))
+    body = (
+        esc(d.closing_text)
+        if d.closing_text.strip()
+        else r.t("closing", office=esc(d.visited_office))
+    )
     left = _signature_column(r, "sign.leader", d.leader)
     right = _signature_column(r, "sign.head", d.office_head)
     # One row per line of the block, so both names sit on the same line whatever the positions' length.
     rows = [[r.p(f"{esc(d.place)}, {r.plain_date(d.signed_on)}", "sign"), ""]] + [
-        [a, b] for a, b in zip(left, right, strict=True)]
-    table = Table(rows, colWidths=[WIDTH / 2] * 2, rowHeights=[None, None, None, 2.0 * cm, None, None])
-    table.setStyle(TableStyle([
-        ("SPAN", (0, 0), (1, 0)), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("BOTTOMPADDING", (0, 0), (-1, 0), 10), ("TOPPADDING", (0, 1), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 1), (-1, -1), 1),
-    ]))
-    return [KeepTogether([*r.heading("X", "closing"), Paragraph(body, r.styles["body_j"]), Spacer(1, 14), table])]
+        [a, b] for a, b in zip(left, right, strict=True)
+    ]
+    table = Table(
+        rows, colWidths=[WIDTH / 2] * 2, rowHeights=[None, None, None, 2.0 * cm, None, None]
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("SPAN", (0, 0), (1, 0)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BOTTOMPADDING", (0, 0), (-1, 0), 10),
+                ("TOPPADDING", (0, 1), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 1), (-1, -1), 1),
+            ]
+        )
+    )
+    return [
+        KeepTogether(
+            [*r.heading("X", "closing"), Paragraph(body, r.styles["body_j"]), Spacer(1, 14), table]
+        )
+    ]

@@ -109,12 +109,23 @@ class VisitReportRenderer:
 
     def init_styles(self) -> dict[str, ParagraphStyle]:
         styles = report_styles(self.fonts)
-        styles["list"] = ParagraphStyle("list", parent=styles["body"], leftIndent=14, firstLineIndent=-14)
+        styles["list"] = ParagraphStyle(
+            "list", parent=styles["body"], leftIndent=14, firstLineIndent=-14
+        )
         return styles
 
     def page_templates(self) -> list[PageTemplate]:
-        frame = Frame(PAGE_MARGIN, PAGE_MARGIN, BODY_W, PAGE_H - 2 * PAGE_MARGIN, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        frame = Frame(
+            PAGE_MARGIN,
+            PAGE_MARGIN,
+            BODY_W,
+            PAGE_H - 2 * PAGE_MARGIN,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
         return [
             PageTemplate("first", [frame], onPage=self.on_first_page, autoNextPageTemplate="later"),
             PageTemplate("later", [frame], onPage=self.on_later_page),
@@ -130,8 +141,9 @@ class VisitReportRenderer:
         canvas.setFont(self.fonts.regular, 7.5)
         canvas.setFillColor(MUTED)
         canvas.drawString(PAGE_MARGIN, y, self.data.visited_office)
-        canvas.drawRightString(PAGE_W - PAGE_MARGIN, y,
-                               self.t("running_title", number=self.data.visit_number))
+        canvas.drawRightString(
+            PAGE_W - PAGE_MARGIN, y, self.t("running_title", number=self.data.visit_number)
+        )
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(PAGE_MARGIN, y - 4, PAGE_W - PAGE_MARGIN, y - 4)
@@ -157,10 +169,16 @@ class VisitReportRenderer:
         out = io.BytesIO()
         d = self.data
         doc = BaseDocTemplate(
-            out, pagesize=A4, leftMargin=PAGE_MARGIN, rightMargin=PAGE_MARGIN,
-            topMargin=PAGE_MARGIN, bottomMargin=PAGE_MARGIN,
+            out,
+            pagesize=A4,
+            leftMargin=PAGE_MARGIN,
+            rightMargin=PAGE_MARGIN,
+            topMargin=PAGE_MARGIN,
+            bottomMargin=PAGE_MARGIN,
             title=f"{self.t('title_line1')} {self.t('title_line2')} — {d.visited_office}",
-            author=d.supervising_office, subject=d.visit_number, creator="KanimDesk",
+            author=d.supervising_office,
+            subject=d.visit_number,
+            creator="KanimDesk",
         )
         doc.addPageTemplates(self.page_templates())
 
@@ -212,7 +230,10 @@ class VisitReportRenderer:
         that fits on one page to the next, leaving half a page blank; this keeps the heading
         with the first rows only.
         """
-        return [CondPageBreak(room), self.p(f"{roman}.&nbsp;&nbsp;{self.t('ch.' + key).upper()}", "h1")]
+        return [
+            CondPageBreak(room),
+            self.p(f"{roman}.&nbsp;&nbsp;{self.t('ch.' + key).upper()}", "h1"),
+        ]
 
     def subheading(self, markup: str, room: float = 3 * cm) -> list[Flowable]:
         return [CondPageBreak(room), self.p(markup, "h2")]
@@ -220,14 +241,25 @@ class VisitReportRenderer:
     def empty(self, key: str) -> Paragraph:
         return self.p(f"<i>{self.t('empty.' + key)}</i>")
 
-    def grid(self, header: Sequence[str], rows: list[list[Any]], widths: Sequence[float],
-             extra: Sequence[tuple] = (), head: list[list[Any]] | None = None) -> Table:
+    def grid(
+        self,
+        header: Sequence[str],
+        rows: list[list[Any]],
+        widths: Sequence[float],
+        extra: Sequence[tuple] = (),
+        head: list[list[Any]] | None = None,
+    ) -> Table:
         """A ruled table whose header rows repeat on every page it spans."""
         head = head or [[self.p(h, "cell_head") for h in header]]
         # A page break leaves at least two rows on each side: never a lone row under a
         # repeated header, nor a header with one row at the foot of a page.
-        table = RowKeepingTable(head + rows, colWidths=list(widths), repeatRows=len(head), hAlign="LEFT",
-                                rowSplitRange=(len(head) + 2, -2) if len(rows) >= 4 else None)
+        table = RowKeepingTable(
+            head + rows,
+            colWidths=list(widths),
+            repeatRows=len(head),
+            hAlign="LEFT",
+            rowSplitRange=(len(head) + 2, -2) if len(rows) >= 4 else None,
+        )
         style = grid_table_style(self.fonts, header_rows=len(head), rows=len(rows) + len(head))
         for cmd in extra:
             style.add(*cmd)
@@ -295,6 +327,7 @@ class VisitReportRenderer:
 
     def supervision_groups(self) -> list[tuple[str, list[tuple[str, bool]]]]:
         """The six supervision types in their two groups, ticked where used; unknown ones last."""
+
         def norm(s: str) -> str:
             return s.strip().lower().replace(" ", "_")
 
@@ -312,15 +345,23 @@ class VisitReportRenderer:
     def section_chart(self) -> Flowable:
         sections = self.data.sections
         return section_score_chart(
-            [f"{s.code}. {s.title}" for s in sections], [s.score for s in sections],
-            [s.failed for s in sections], self.fonts, BODY_W, self.score,
+            [f"{s.code}. {s.title}" for s in sections],
+            [s.score for s in sections],
+            [s.failed for s in sections],
+            self.fonts,
+            BODY_W,
+            self.score,
         )
 
     def figures_chart(self) -> Flowable:
         months = self.data.figures.months
         return epaspor_chart(
-            [self.month(m.year, m.month) for m in months], [m.epaspor for m in months],
-            [self.growth(m.growth_pct) for m in months], self.fonts, BODY_W, self.count,
+            [self.month(m.year, m.month) for m in months],
+            [m.epaspor for m in months],
+            [self.growth(m.growth_pct) for m in months],
+            self.fonts,
+            BODY_W,
+            self.count,
         )
 
     def photo_cells(self) -> list[list[Flowable]]:

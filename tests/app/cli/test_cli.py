@@ -13,7 +13,9 @@ KANIMDESK = [str(Path(sys.executable).with_name("kanimdesk"))]
 
 
 def run(*args: str, url: str) -> subprocess.CompletedProcess:
-    return subprocess.run([*KANIMDESK, "--db", url, *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [*KANIMDESK, "--db", url, *args], capture_output=True, text=True, timeout=120
+    )
 
 
 @pytest.fixture
@@ -35,11 +37,16 @@ def test_init_is_idempotent_and_check_is_sound(url):
 
 def test_ticket_issue_prints_the_number_alone_and_slip_writes_a_pdf(url, tmp_path):
     assert run("ticket", "issue", "--service", "A", url=url).stdout == "A-001\n"
-    assert run("ticket", "issue", "--service", "a", "--priority", "lansia", url=url).stdout == "A-002\n"
+    assert (
+        run("ticket", "issue", "--service", "a", "--priority", "lansia", url=url).stdout
+        == "A-002\n"
+    )
     out = tmp_path / "slip.pdf"
     result = run("slip", "A-002", "--out", str(out), url=url)
     assert result.returncode == 0, result.stderr
-    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True
+    ).stdout
     assert "A-002" in text and "Lansia" in text
 
 

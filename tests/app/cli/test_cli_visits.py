@@ -46,16 +46,24 @@ def test_visit_list_json_has_the_promised_fields(db, settings, capsys):
     assert run(db, settings, "visit", "list", "--json") == 0
     assert json.loads(capsys.readouterr().out) == []
     first = _visit(db, settings)
-    empty = V.create_visit(db, V.VisitDraft("PALEMBANG", "Kanim Palembang", date(2024, 8, 1), date(2024, 8, 2)))
+    empty = V.create_visit(
+        db, V.VisitDraft("PALEMBANG", "Kanim Palembang", date(2024, 8, 1), date(2024, 8, 2))
+    )
     V.finalize_visit(db, first.id)
     assert run(db, settings, "visit", "list", "--json") == 0
     rows = json.loads(capsys.readouterr().out)
     assert [r["id"] for r in rows] == [empty.id, first.id]  # newest first
     newest, older = rows
     assert newest["office"] == {"code": "PALEMBANG", "name": "Kanim Palembang"}
-    assert (newest["start_date"], newest["end_date"], newest["status"]) == ("2024-08-01", "2024-08-02", "draft")
+    assert (newest["start_date"], newest["end_date"], newest["status"]) == (
+        "2024-08-01",
+        "2024-08-02",
+        "draft",
+    )
     assert newest["total_score"] is None
-    assert older["uuid"] == first.uuid and older["status"] == "final" and older["total_score"] == 50.0
+    assert (
+        older["uuid"] == first.uuid and older["status"] == "final" and older["total_score"] == 50.0
+    )
     assert {"template_version", "updated_at", "conflict_of"} <= set(older)
 
 
@@ -65,7 +73,9 @@ def test_visit_list_as_text(sqlite_db, settings, capsys):
     v = _visit(sqlite_db, settings)
     run(sqlite_db, settings, "--lang", "en", "visit", "list")
     line = capsys.readouterr().out.strip()
-    assert line.startswith(str(v.id)) and "4 July 2024" in line and "50.0" in line and "draft" in line
+    assert (
+        line.startswith(str(v.id)) and "4 July 2024" in line and "50.0" in line and "draft" in line
+    )
 
 
 def test_visit_report_writes_a_pdf(sqlite_db, settings, tmp_path, capsys):
@@ -73,12 +83,21 @@ def test_visit_report_writes_a_pdf(sqlite_db, settings, tmp_path, capsys):
     out = tmp_path / "laporan" / "monev.pdf"
     assert run(sqlite_db, settings, "visit", "report", str(v.id), "--out", str(out)) == 0
     assert str(out) in capsys.readouterr().out and out.read_bytes()[:5] == b"%PDF-"
-    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "Muara Enim, 4 Juli 2024" in text and "Drs. Ahmad Fauzi" in text
     # The report's own language, beside the messages' language.
     english = tmp_path / "monev-en.pdf"
-    assert run(sqlite_db, settings, "visit", "report", str(v.id), "--out", str(english), "--lang", "en") == 0
-    text = subprocess.run(["pdftotext", str(english), "-"], capture_output=True, text=True, check=True).stdout
+    assert (
+        run(
+            sqlite_db, settings, "visit", "report", str(v.id), "--out", str(english), "--lang", "en"
+        )
+        == 0
+    )
+    text = subprocess.run(
+        ["pdftotext", str(english), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "Muara Enim, 4 July 2024" in text
 
 
@@ -112,9 +131,13 @@ def _wired_main(monkeypatch):
     return cli.main
 
 
-def test_kanimdesk_visit_report_with_a_bad_id_exits_2_without_a_traceback(sqlite_db, monkeypatch, tmp_path, capsys):
+def test_kanimdesk_visit_report_with_a_bad_id_exits_2_without_a_traceback(
+    sqlite_db, monkeypatch, tmp_path, capsys
+):
     main = _wired_main(monkeypatch)
-    code = main(["--db", sqlite_db.url, "visit", "report", "4242", "--out", str(tmp_path / "x.pdf")])
+    code = main(
+        ["--db", sqlite_db.url, "visit", "report", "4242", "--out", str(tmp_path / "x.pdf")]
+    )
     err = capsys.readouterr().err
     assert code == 2 and "Kunjungan 4242 tidak ditemukan." in err and "Traceback" not in err
     assert main(["--db", sqlite_db.url, "--lang", "en", "visit", "list", "--json"]) == 0
@@ -129,23 +152,49 @@ def test_template_export_then_import_is_unchanged(db, settings, tmp_path, capsys
     assert "code: monev-paspor" in path.read_text(encoding="utf-8")
     assert run(db, settings, "template", "import", str(path), "--json") == 0
     result = json.loads(capsys.readouterr().out)
-    assert (result["outcome"], result["version"], result["id"], result["items"]) == ("unchanged", 1, default.id, 70)
+    assert (result["outcome"], result["version"], result["id"], result["items"]) == (
+        "unchanged",
+        1,
+        default.id,
+        70,
+    )
     # Edited while a visit uses it: the next version, the old one stays.
     _visit(db, settings)
     path.write_text(path.read_text(encoding="utf-8").replace(
         "title: Monitoring dan Evaluasi", "title: Monev", 1), encoding="utf-8")  # fmt: skip
     assert run(db, settings, "--lang", "en", "template", "import", str(path)) == 0
-    assert capsys.readouterr().out.strip() == "Template monev-paspor version 2: new version (70 items)"
+    assert (
+        capsys.readouterr().out.strip() == "Template monev-paspor version 2: new version (70 items)"
+    )
     by_id = tmp_path / "v1.yaml"
     assert run(db, settings, "template", "export", str(by_id), "--id", str(default.id)) == 0
     assert "title: Monitoring dan Evaluasi" in by_id.read_text(encoding="utf-8")
-    assert run(db, settings, "template", "export", str(tmp_path / "latest.yaml"), "--code", "monev-paspor") == 0
+    assert (
+        run(
+            db,
+            settings,
+            "template",
+            "export",
+            str(tmp_path / "latest.yaml"),
+            "--code",
+            "monev-paspor",
+        )
+        == 0
+    )
     assert "title: Monev" in (tmp_path / "latest.yaml").read_text(encoding="utf-8")
 
 
 def test_template_mistakes_are_refused(sqlite_db, settings, tmp_path):
     with pytest.raises(InputRejected) as exc:
-        run(sqlite_db, settings, "template", "export", str(tmp_path / "x.yaml"), "--code", "tidak-ada")
+        run(
+            sqlite_db,
+            settings,
+            "template",
+            "export",
+            str(tmp_path / "x.yaml"),
+            "--code",
+            "tidak-ada",
+        )
     assert exc.value.problems[0].key == "cli.template_code_missing"
     with pytest.raises(InputRejected) as exc:
         run(sqlite_db, settings, "template", "export", str(tmp_path / "x.yaml"), "--id", "999")

@@ -50,7 +50,9 @@ def test_register_walk_in_then_found_again(db, settings):
 
 def test_bad_form_saves_nothing(db, settings):
     with pytest.raises(InputRejected) as exc:
-        register(db, settings, form(nik="123", name="", validity_years=10, birth_date=date(2015, 1, 1)))
+        register(
+            db, settings, form(nik="123", name="", validity_years=10, birth_date=date(2015, 1, 1))
+        )
     fields = exc.value.by_field("en")
     assert {"nik", "name", "validity_years"} <= set(fields)
     with db.session() as s:
@@ -68,7 +70,10 @@ def test_ticket_numbers_are_per_day_and_prefix(db, settings):
     numbers = [queue.issue_ticket(db, settings.office.code, "A", now=day1).number for _ in range(3)]
     assert numbers == ["A-001", "A-002", "A-003"]
     assert queue.issue_ticket(db, settings.office.code, "C", now=day1).number == "C-001"
-    assert queue.issue_ticket(db, settings.office.code, "A", now=datetime(2025, 5, 6, 8)).number == "A-001"
+    assert (
+        queue.issue_ticket(db, settings.office.code, "A", now=datetime(2025, 5, 6, 8)).number
+        == "A-001"
+    )
 
 
 def test_waiting_ahead_and_priority_order(db, settings):
@@ -99,7 +104,9 @@ def test_duplicate_number_is_blocked_by_constraint(db, settings):
     t = queue.issue_ticket(db, settings.office.code, "A")
     with pytest.raises(IntegrityError):
         with db.write() as s:
-            s.add(Ticket(office_id=1, service_id=1, ticket_date=t.ticket_date, prefix="A", sequence=1))
+            s.add(
+                Ticket(office_id=1, service_id=1, ticket_date=t.ticket_date, prefix="A", sequence=1)
+            )
 
 
 def test_database_url_errors_are_clear():

@@ -83,7 +83,11 @@ def fill_every_table(db: Database, rows_per_table: int = 3) -> dict[str, int]:
             for i in range(1, rows_per_table + 1):
                 row = {}
                 for column in table.columns:
-                    if column.primary_key and isinstance(column.type, Integer) and len(table.primary_key) == 1:
+                    if (
+                        column.primary_key
+                        and isinstance(column.type, Integer)
+                        and len(table.primary_key) == 1
+                    ):
                         continue
                     parent = fks.get(column.name)
                     if parent is not None:
@@ -101,7 +105,10 @@ def fill_every_table(db: Database, rows_per_table: int = 3) -> dict[str, int]:
 
 def row_counts(db: Database, tables) -> dict[str, int]:
     with db.engine.connect() as conn:
-        return {name: conn.execute(text(f'SELECT COUNT(*) FROM "{name}"')).scalar_one() for name in tables}
+        return {
+            name: conn.execute(text(f'SELECT COUNT(*) FROM "{name}"')).scalar_one()
+            for name in tables
+        }
 
 
 @pytest.mark.parametrize("revision", _revisions_oldest_first()[:-1])
@@ -147,7 +154,9 @@ def _migrations_with_a_visit_rebuild(tmp_path: Path) -> Path:
 
 
 def _visit_rows(db: Database) -> dict[str, int]:
-    return row_counts(db, ["visit", "visit_answer", "finding", "finding_follow_up", "visit_attachment"])
+    return row_counts(
+        db, ["visit", "visit_answer", "finding", "finding_follow_up", "visit_attachment"]
+    )
 
 
 def test_a_batch_rebuild_of_visit_keeps_its_answers_findings_and_photos(tmp_path, settings):
@@ -184,14 +193,18 @@ def test_the_same_rebuild_with_foreign_keys_on_would_have_deleted_them(tmp_path,
 
 @pytest.mark.parametrize("version_rows", [["ffff_from_the_future"], ["0001", "0002"]],
                          ids=["newer", "two-rows"])  # fmt: skip
-def test_a_schema_this_program_does_not_know_is_refused_and_nothing_written(db_url, settings, version_rows):
+def test_a_schema_this_program_does_not_know_is_refused_and_nothing_written(
+    db_url, settings, version_rows
+):
     db = Database(db_url)
     try:
         init_database(db, settings)
         with db.engine.begin() as conn:
             conn.execute(text("DELETE FROM alembic_version"))
             for rev in version_rows:
-                conn.execute(text("INSERT INTO alembic_version (version_num) VALUES (:v)"), {"v": rev})
+                conn.execute(
+                    text("INSERT INTO alembic_version (version_num) VALUES (:v)"), {"v": rev}
+                )
         with db.engine.connect() as conn:
             tickets = conn.execute(text("SELECT COUNT(*) FROM ticket")).scalar_one()
         with pytest.raises(InputRejected) as exc:

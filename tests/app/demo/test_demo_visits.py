@@ -22,11 +22,16 @@ def _visits(db) -> int:
 def test_two_finished_visits_with_carried_findings_made_once(db, settings, tmp_path):
     # The figures cited at the July 2024 visit, as the office's records would give them.
     for month, count in ((4, 126), (5, 186), (6, 294)):
-        V.record_monthly_figure(db, settings.office.code, 2024, month, "epaspor_applications", count)
+        V.record_monthly_figure(
+            db, settings.office.code, 2024, month, "epaspor_applications", count
+        )
     summary = generate_demo_visits(db, settings)
     assert summary["created"] == 2 and not summary["skipped"]
     july, february = (V.visit_detail(db, i) for i in summary["visits"])
-    assert (july.visit.start_date, february.visit.start_date) == (date(2024, 7, 4), date(2025, 2, 12))
+    assert (july.visit.start_date, february.visit.start_date) == (
+        date(2024, 7, 4),
+        date(2025, 2, 12),
+    )
     for d in (july, february):
         assert d.visit.status == "final" and d.visit.origin == DEMO_ORIGIN
         assert d.visit.office_code == settings.office.code
@@ -35,7 +40,8 @@ def test_two_finished_visits_with_carried_findings_made_once(db, settings, tmp_p
         assert len(d.visit.team_leader.nip) == 18 and d.visit.team_leader.nip.isdigit()
         assert any(r.position.startswith("Kepala Kantor") for r in d.visit.office_reps)
     assert {"fasilitasi", "konsultasi", "monitoring", "evaluasi", "pemeriksaan_langsung"} == set(
-        july.visit.supervision_types)
+        july.visit.supervision_types
+    )
     assert february.score.total > july.score.total
     directions = " ".join(f.direction for f in july.findings)
     assert "Publikasikan layanan keimigrasian melalui media massa" in directions
@@ -58,7 +64,9 @@ def test_two_finished_visits_with_carried_findings_made_once(db, settings, tmp_p
     # The July report, read back.
     path = tmp_path / "july.pdf"
     path.write_bytes(render_visit_pdf(db, settings, july.visit.id))
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     flat = re.sub(r"\s+", " ", text)
     assert "Muara Enim, 4 Juli 2024" in flat and "Kamis, 4 Juli 2024" in flat
     assert "Rachmat Hidayat, S.H., M.H." in flat and "Ferdinand Siregar, S.H., M.H." in flat
@@ -79,9 +87,15 @@ def test_an_interrupted_run_is_made_again(sqlite_db, settings, tmp_path):
 
 
 def test_no_demo_visits_beside_real_ones(sqlite_db, settings):
-    V.create_visit(sqlite_db, V.VisitDraft(settings.office.code, settings.office.name, date(2025, 1, 6)))
+    V.create_visit(
+        sqlite_db, V.VisitDraft(settings.office.code, settings.office.name, date(2025, 1, 6))
+    )
     summary = generate_demo_visits(sqlite_db, settings)
-    assert summary["skipped"] and summary["created"] == 0 and "sudah berisi kunjungan" in summary["reason"]
+    assert (
+        summary["skipped"]
+        and summary["created"] == 0
+        and "sudah berisi kunjungan" in summary["reason"]
+    )
     assert _visits(sqlite_db) == 1
 
 

@@ -20,10 +20,16 @@ def form(**kw):
 
 def test_foreigner_gets_a_c_ticket_and_is_found_again(db, settings):
     first = register_foreigner(db, settings, form(priority="lansia"), now=datetime(2025, 3, 3, 9))
-    assert first.ticket.number == "C-001" and not first.returning and first.ticket.priority == "lansia"
+    assert (
+        first.ticket.number == "C-001" and not first.returning and first.ticket.priority == "lansia"
+    )
     again = register_foreigner(db, settings, form(passport_no="A1234567 ", kind="perubahan_alamat"),
                                now=datetime(2025, 3, 3, 10))  # fmt: skip
-    assert again.returning and again.applicant_id == first.applicant_id and again.ticket.number == "C-002"
+    assert (
+        again.returning
+        and again.applicant_id == first.applicant_id
+        and again.ticket.number == "C-002"
+    )
     found = find_by_passport(db, "A1234567", "MYS")
     assert found is not None and found.citizenship == "WNA" and found.nik is None
     with db.session() as s:

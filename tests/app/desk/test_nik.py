@@ -27,7 +27,9 @@ def test_every_well_formed_nik_is_accepted_and_decoded(prov, reg, dist, birth, s
 
 
 @given(provinces, codes, codes, births, sexes, serials, births)
-def test_birth_date_disagreement_is_a_warning_never_an_error(prov, reg, dist, birth, sex, serial, other):
+def test_birth_date_disagreement_is_a_warning_never_an_error(
+    prov, reg, dist, birth, sex, serial, other
+):
     assume(birth.year > TODAY.year - 100 and other != birth)
     result = check_nik(make_nik(prov, reg, dist, birth, sex, serial), other, sex, today=TODAY)
     assert result.ok
@@ -62,7 +64,9 @@ def test_month_outside_range_is_refused(month):
 
 @given(st.integers(0, 99).map(lambda n: f"{n:02d}").filter(lambda c: c not in PROVINCES))
 def test_unknown_province_is_refused(code):
-    assert "nik.province" in [p.key for p in check_nik(code + "0301150790" + "0001", today=TODAY).errors]
+    assert "nik.province" in [
+        p.key for p in check_nik(code + "0301150790" + "0001", today=TODAY).errors
+    ]
 
 
 def test_messages():

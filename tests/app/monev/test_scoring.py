@@ -48,7 +48,9 @@ visits = lambda: st.lists(st.lists(ITEM, max_size=8), min_size=1, max_size=5).ma
 
 
 def _same(a, b):
-    return (a is None and b is None) or (a is not None and b is not None and math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9))
+    return (a is None and b is None) or (
+        a is not None and b is not None and math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+    )
 
 
 def test_answer_sets_map_to_fractions():
@@ -68,14 +70,23 @@ def test_answer_sets_map_to_fractions():
 def test_answer_words_and_fraction_are_what_the_checklist_and_report_show():
     from types import SimpleNamespace as Entered
 
-    assert answer_words("compliance", Entered(answer="cukup_patuh", number=None, text=None), "id") == "Cukup Patuh"
+    assert (
+        answer_words("compliance", Entered(answer="cukup_patuh", number=None, text=None), "id")
+        == "Cukup Patuh"
+    )
     assert answer_words("yn", Entered(answer="na", number=None, text=None), "id") == "N.A."
     assert answer_words("yn", Entered(answer="ya", number=None, text=None), "en") == "Yes"
     assert answer_words("number", Entered(answer=None, number=1234.5, text=None), "id") == "1.234,5"
     assert answer_words("text", Entered(answer=None, number=None, text="Baik"), "en") == "Baik"
-    assert answer_words("yn", None) == "" and answer_words("yn", Entered(answer="odd", number=None, text=None)) == "odd"
+    assert (
+        answer_words("yn", None) == ""
+        and answer_words("yn", Entered(answer="odd", number=None, text=None)) == "odd"
+    )
     assert answer_fraction("facility", Entered(answer="proses", number=None, text=None)) == 0.5
-    assert answer_fraction("yn", None) is None and answer_fraction("number", Entered(answer=None, number=5, text=None)) is None
+    assert (
+        answer_fraction("yn", None) is None
+        and answer_fraction("number", Entered(answer=None, number=5, text=None)) is None
+    )
 
 
 def test_weighted_section_and_total():
@@ -95,7 +106,9 @@ def test_weighted_section_and_total():
 
 
 def test_critical_failure_zeroes_its_section_in_the_total():
-    a = ScoredSection("A", "A", [item("A1", "yn", "ya", weight=3), item("A2", "yn", "tidak", critical=True)])
+    a = ScoredSection(
+        "A", "A", [item("A1", "yn", "ya", weight=3), item("A2", "yn", "tidak", critical=True)]
+    )
     b = ScoredSection("B", "B", [item("B1", "yn", "ya")])
     result = score_visit([a, b])
     sa = result.sections[0]
@@ -106,7 +119,9 @@ def test_critical_failure_zeroes_its_section_in_the_total():
 
 
 def test_nothing_scored_is_none():
-    result = score_visit([ScoredSection("A", "A", [item("A1", "yn", NA), item("A2", "text", None)])])
+    result = score_visit(
+        [ScoredSection("A", "A", [item("A1", "yn", NA), item("A2", "text", None)])]
+    )
     assert result.sections[0].score is None and result.total is None
     assert score_visit([]).total is None
 

@@ -44,7 +44,8 @@ sections:
 def counts(db):
     with db.session() as s:
         return tuple(
-            s.scalar(select(func.count()).select_from(m)) for m in (ChecklistTemplate, TemplateSection, TemplateItem)
+            s.scalar(select(func.count()).select_from(m))
+            for m in (ChecklistTemplate, TemplateSection, TemplateItem)
         )
 
 
@@ -68,7 +69,14 @@ def test_default_template_is_imported_once(db):
     assert texts["SP.04"].critical and "PP 45/2024" in texts["SP.04"].text
     assert texts["SP.05"].critical and "pungutan" in texts["SP.05"].text
     assert all(i.guidance for i in texts.values()), "every item carries guidance for the supervisor"
-    assert {i.answer_set for i in texts.values()} == {"yn", "facility", "compliance", "scale4", "number", "text"}
+    assert {i.answer_set for i in texts.values()} == {
+        "yn",
+        "facility",
+        "compliance",
+        "scale4",
+        "number",
+        "text",
+    }
     assert [s.code for s in data.sections] == ["SP", "SOP", "RHAM", "KL", "IP", "SKM", "ZI"]
 
 
@@ -152,11 +160,16 @@ def test_all_problems_are_reported_at_once():
     text = SMALL.replace("weight: 2", "weight: 0").replace("answers: facility", "answers: x")
     with pytest.raises(InputRejected) as exc:
         T.parse_template(text)
-    assert {p.key for p in exc.value.problems} == {"template.weight@line", "template.answer_set@line"}
+    assert {p.key for p in exc.value.problems} == {
+        "template.weight@line",
+        "template.answer_set@line",
+    }
 
 
 def _draft(office="MUARAENIM", day=date(2024, 7, 4), template_id=None):
-    return VisitDraft(office, "Kantor Imigrasi Kelas II Non-TPI Muara Enim", day, template_id=template_id)
+    return VisitDraft(
+        office, "Kantor Imigrasi Kelas II Non-TPI Muara Enim", day, template_id=template_id
+    )
 
 
 def test_editing_an_unused_template_updates_it_in_place(db):
@@ -181,19 +194,27 @@ def test_editing_a_used_template_makes_a_new_version(db):
     v2 = T.save_template_edit(db, info.id, data)
     assert (v2.version, v2.outcome) == (2, "new_version") and v2.id != info.id
     assert T.latest_template(db, "uji").id == v2.id
-    assert [(t.version, t.in_use) for t in T.list_templates(db) if t.code == "uji"] == [(1, True), (2, False)]
+    assert [(t.version, t.in_use) for t in T.list_templates(db) if t.code == "uji"] == [
+        (1, True),
+        (2, False),
+    ]
     # The old visit still shows the version it was filled with.
     detail = visit_detail(db, old_visit.id)
     assert detail.visit.template_version == 1 and get_visit(db, old_visit.id).template_id == info.id
     assert detail.template.sections[0].items[0].text == "Butir satu"
     assert len(list(detail.template.items())) == 3
     new_visit = create_visit(db, _draft(day=date(2024, 10, 1), template_id=v2.id))
-    assert visit_detail(db, new_visit.id).template.sections[0].items[0].text == "Butir satu versi dua"
+    assert (
+        visit_detail(db, new_visit.id).template.sections[0].items[0].text == "Butir satu versi dua"
+    )
     # A file of version 1 with other content now also becomes a new version, once.
     edited_file = SMALL.replace("Butir dua", "Butir 2")
     v3 = T.import_template(db, edited_file)
     assert (v3.version, v3.outcome) == (3, "new_version")
-    assert (T.import_template(db, edited_file).id, T.import_template(db, edited_file).outcome) == (v3.id, "unchanged")
+    assert (T.import_template(db, edited_file).id, T.import_template(db, edited_file).outcome) == (
+        v3.id,
+        "unchanged",
+    )
 
 
 def test_edit_is_validated_like_a_file(db):

@@ -49,7 +49,15 @@ def test_create_visit_identity_and_validation(db):
     with pytest.raises(InputRejected) as exc:
         V.create_visit(db, bad)
     fields = exc.value.by_field("en")
-    assert {"office_name", "end_date", "supervision_types", "team.0.nip", "team", "team.2.name", "team.2.role"} <= set(fields)
+    assert {
+        "office_name",
+        "end_date",
+        "supervision_types",
+        "team.0.nip",
+        "team",
+        "team.2.name",
+        "team.2.role",
+    } <= set(fields)
     assert len(V.list_visits(db)) == 1
     changed = V.update_visit(db, v.id, draft(place="Palembang"))
     assert changed.place == "Palembang" and changed.updated_at >= v.updated_at
@@ -72,7 +80,10 @@ def test_answers_are_saved_at_once_and_scored(db):
     # A note alone keeps the answer; None clears a value.
     V.save_answer(db, v.id, items["SP.01"].id, note="Diperbarui")
     detail = V.visit_detail(db, v.id)
-    assert detail.answers[items["SP.01"].id].answer == "ya" and detail.answers[items["SP.01"].id].note == "Diperbarui"
+    assert (
+        detail.answers[items["SP.01"].id].answer == "ya"
+        and detail.answers[items["SP.01"].id].note == "Diperbarui"
+    )
     V.save_answer(db, v.id, items["SP.03"].id, answer=None)
     assert items["SP.03"].id not in V.visit_detail(db, v.id).answers
     # Unscored items: a number, a text.
@@ -126,8 +137,12 @@ def test_final_visit_is_locked_but_findings_take_follow_up(db):
     assert "final" in exc.value.message("id")
     with pytest.raises(InputRejected):
         F.add_finding(db, v.id, F.FindingDraft("Lagi"))
-    followed = F.add_follow_up(db, f.id, F.FollowUp(date(2024, 7, 20), "selesai", "Papan tarif baru dipasang", "Kasubsi"))
-    assert followed.status == "selesai" and followed.follow_ups[0].note == "Papan tarif baru dipasang"
+    followed = F.add_follow_up(
+        db, f.id, F.FollowUp(date(2024, 7, 20), "selesai", "Papan tarif baru dipasang", "Kasubsi")
+    )
+    assert (
+        followed.status == "selesai" and followed.follow_ups[0].note == "Papan tarif baru dipasang"
+    )
     assert followed.item_code == "SP.04"
     assert V.reopen_visit(db, v.id).status == "draft"
     V.save_answer(db, v.id, items["SP.01"].id, answer="ya")
@@ -141,10 +156,25 @@ def test_open_findings_are_carried_forward_with_original_and_current_status(db):
     open_one = F.add_finding(db, first.id, F.FindingDraft(
         "Publikasi layanan melalui media massa masih kurang", "Perbanyak publikasi melalui media massa",
         "sedang", "Kasi Tikkim", date(2024, 9, 30), items["IP.03"].id))  # fmt: skip
-    in_progress = F.add_finding(db, first.id, F.FindingDraft(
-        "Minat e-Paspor masih rendah", "Sosialisasikan e-Paspor", "tinggi", "Kasi Lantaskim", date(2024, 12, 31)))
-    F.add_follow_up(db, in_progress.id, F.FollowUp(date(2024, 8, 15), "dalam_proses", "Sosialisasi di 2 kecamatan"))
-    done = F.add_finding(db, first.id, F.FindingDraft("Kursi roda rusak", "Perbaiki", "rendah", "Kasubbag TU"))
+    in_progress = F.add_finding(
+        db,
+        first.id,
+        F.FindingDraft(
+            "Minat e-Paspor masih rendah",
+            "Sosialisasikan e-Paspor",
+            "tinggi",
+            "Kasi Lantaskim",
+            date(2024, 12, 31),
+        ),
+    )
+    F.add_follow_up(
+        db,
+        in_progress.id,
+        F.FollowUp(date(2024, 8, 15), "dalam_proses", "Sosialisasi di 2 kecamatan"),
+    )
+    done = F.add_finding(
+        db, first.id, F.FindingDraft("Kursi roda rusak", "Perbaiki", "rendah", "Kasubbag TU")
+    )
     F.add_follow_up(db, done.id, F.FollowUp(date(2024, 7, 10), "selesai", "Diganti"))
     other_office = V.create_visit(db, draft(day=date(2024, 7, 8), office="PALEMBANG"))
     F.add_finding(db, other_office.id, F.FindingDraft("Temuan kantor lain"))
@@ -152,13 +182,21 @@ def test_open_findings_are_carried_forward_with_original_and_current_status(db):
     second = V.create_visit(db, draft(day=date(2024, 10, 10)))
     carried = F.carried_findings(db, second.id)
     assert [c.text for c in carried] == [open_one.text, in_progress.text]
-    assert [(c.status_then, c.status_now) for c in carried] == [("terbuka", "terbuka"), ("dalam_proses", "dalam_proses")]
-    assert all(c.original_visit_date == date(2024, 7, 4) and c.original_visit_id == first.id for c in carried)
+    assert [(c.status_then, c.status_now) for c in carried] == [
+        ("terbuka", "terbuka"),
+        ("dalam_proses", "dalam_proses"),
+    ]
+    assert all(
+        c.original_visit_date == date(2024, 7, 4) and c.original_visit_id == first.id
+        for c in carried
+    )
     assert carried[1].last_note == "Sosialisasi di 2 kecamatan"
     copy = next(f for f in F.findings_of(db, second.id) if f.carried_from == open_one.uuid)
     assert copy.item_code == "IP.03" and copy.raised_on == date(2024, 7, 4)
     # The office closes the media finding; the side by side view shows both statuses.
-    F.add_follow_up(db, copy.id, F.FollowUp(date(2024, 11, 1), "selesai", "Rilis di 3 media daring"))
+    F.add_follow_up(
+        db, copy.id, F.FollowUp(date(2024, 11, 1), "selesai", "Rilis di 3 media daring")
+    )
     carried = F.carried_findings(db, second.id)
     assert (carried[0].status_then, carried[0].status_now) == ("terbuka", "selesai")
     detail = V.visit_detail(db, second.id)
@@ -168,9 +206,18 @@ def test_open_findings_are_carried_forward_with_original_and_current_status(db):
     third = V.create_visit(db, draft(day=date(2025, 1, 15)))
     carried = F.carried_findings(db, third.id)
     assert [c.text for c in carried] == [in_progress.text]
-    assert carried[0].original_visit_date == date(2024, 10, 10) and carried[0].raised_on == date(2024, 7, 4)
+    assert carried[0].original_visit_date == date(2024, 10, 10) and carried[0].raised_on == date(
+        2024, 7, 4
+    )
     with db.session() as s:
-        assert s.scalar(select(func.count()).select_from(Finding).where(Finding.text == "Temuan kantor lain")) == 1
+        assert (
+            s.scalar(
+                select(func.count())
+                .select_from(Finding)
+                .where(Finding.text == "Temuan kantor lain")
+            )
+            == 1
+        )
 
 
 def _photo(path, size=(3000, 2000), mode="RGB", fmt="PNG", exif_orientation=None):
@@ -197,7 +244,9 @@ def test_photos_are_reencoded_and_stored_once(db, tmp_path):
     items = items_by_code(db, first.id)
     png = _photo(tmp_path / "ruang tunggu.png", (2400, 1600))
     a = V.attach_photo(db, first.id, png, "Ruang tunggu", items["RHAM.11"].id)
-    assert (a.width, a.height, a.mime) == (1600, 1067, "image/jpeg") and a.item_id == items["RHAM.11"].id
+    assert (a.width, a.height, a.mime) == (1600, 1067, "image/jpeg") and a.item_id == items[
+        "RHAM.11"
+    ].id
     data = V.attachment_bytes(db, a.attachment_id)
     assert data[:2] == b"\xff\xd8" and len(data) == a.size < 1_000_000
     again = V.attach_photo(db, first.id, png, "Lagi")
@@ -206,9 +255,13 @@ def test_photos_are_reencoded_and_stored_once(db, tmp_path):
     assert elsewhere.attachment_id == a.attachment_id and elsewhere.id != a.id
     assert (_count(db, Attachment), _count(db, VisitAttachment)) == (1, 2)
     # A phone photo taken sideways comes out upright; transparency is flattened.
-    rotated = V.attach_photo(db, first.id, _photo(tmp_path / "hp.jpg", (400, 200), fmt="JPEG", exif_orientation=6))
+    rotated = V.attach_photo(
+        db, first.id, _photo(tmp_path / "hp.jpg", (400, 200), fmt="JPEG", exif_orientation=6)
+    )
     assert (rotated.width, rotated.height, rotated.position) == (200, 400, 2)
-    clear = V.attach_photo(db, first.id, _photo(tmp_path / "logo.png", (300, 300), mode="RGBA"), "Logo")
+    clear = V.attach_photo(
+        db, first.id, _photo(tmp_path / "logo.png", (300, 300), mode="RGBA"), "Logo"
+    )
     assert clear.width == 300
     detail = V.visit_detail(db, first.id)
     assert [x.caption for x in detail.attachments] == ["Ruang tunggu", "", "Logo"]
@@ -253,7 +306,12 @@ def _register(db, settings, when, kind="baru", product="epaspor"):
 def test_service_figures_from_the_office_records(db, settings):
     plan = {  # month -> (kind, product) list
         4: [("baru", "epaspor")] * 2 + [("penggantian", "epaspor")],
-        5: [("baru", "epaspor"), ("penggantian", "epaspor"), ("hilang", "epaspor"), ("baru", "biasa")],
+        5: [
+            ("baru", "epaspor"),
+            ("penggantian", "epaspor"),
+            ("hilang", "epaspor"),
+            ("baru", "biasa"),
+        ],
         6: [("baru", "epaspor")] * 4 + [("rusak", "epaspor"), ("perubahan_data", "epaspor")],
     }
     for month, rows in plan.items():
@@ -261,15 +319,27 @@ def test_service_figures_from_the_office_records(db, settings):
             _register(db, settings, datetime(2024, month, 3 + n, 8, 0), kind, product)
     # Waiting time and no-shows come from the tickets: June's first three were called.
     with db.write() as s:
-        june = s.scalars(select(Ticket).where(Ticket.ticket_date >= date(2024, 6, 1)).order_by(Ticket.id)).all()
+        june = s.scalars(
+            select(Ticket).where(Ticket.ticket_date >= date(2024, 6, 1)).order_by(Ticket.id)
+        ).all()
         for t, minutes in zip(june[:3], (10, 20, 30), strict=True):
             t.called_at = t.issued_at + timedelta(minutes=minutes)
         june[2].status = "no_show"
     figures = V.service_figures(db, OFFICE, [(2024, 4), (2024, 5), (2024, 6), (2024, 7)])
     apr, may, jun, jul = figures.months
     assert (apr.epaspor, may.epaspor, jun.epaspor) == (3, 3, 6)
-    assert apr.epaspor_growth is None and may.epaspor_growth == 0.0 and jun.epaspor_growth == pytest.approx(1.0)
-    assert may.by_kind == {"baru": 2, "penggantian": 1, "hilang": 1, "rusak": 0, "perubahan_data": 0}
+    assert (
+        apr.epaspor_growth is None
+        and may.epaspor_growth == 0.0
+        and jun.epaspor_growth == pytest.approx(1.0)
+    )
+    assert may.by_kind == {
+        "baru": 2,
+        "penggantian": 1,
+        "hilang": 1,
+        "rusak": 0,
+        "perubahan_data": 0,
+    }
     assert may.applications_total == 4 and apr.source == "database"
     assert jun.avg_wait_minutes == pytest.approx(20.0) and jun.no_show_rate == pytest.approx(1 / 3)
     assert apr.avg_wait_minutes is None and jun.queue_source == "database"
@@ -291,12 +361,26 @@ def test_service_figures_from_imported_aggregates(db):
     figures = V.service_figures(db, OFFICE, [(2024, 4), (2024, 5), (2024, 6)])
     apr, may, jun = figures.months
     assert (apr.epaspor, may.epaspor, jun.epaspor) == (126, 186, 294)
-    assert may.epaspor_growth == pytest.approx(0.476, abs=1e-3) and jun.epaspor_growth == pytest.approx(0.581, abs=1e-3)
+    assert may.epaspor_growth == pytest.approx(
+        0.476, abs=1e-3
+    ) and jun.epaspor_growth == pytest.approx(0.581, abs=1e-3)
     assert jun.by_kind == {"baru": 334} and jun.source == "import"
     assert (jun.avg_wait_minutes, jun.queue_source, jun.no_show_rate) == (18.5, "import", None)
     assert _count(db, MonthlyFigure) == 7
-    for bad in (dict(metric="nama_pemohon"), dict(month=13), dict(value=-1), dict(source="internet")):
-        args = dict(office_code=OFFICE, year=2024, month=6, metric="epaspor_applications", value=1, source="office")
+    for bad in (
+        dict(metric="nama_pemohon"),
+        dict(month=13),
+        dict(value=-1),
+        dict(source="internet"),
+    ):
+        args = dict(
+            office_code=OFFICE,
+            year=2024,
+            month=6,
+            metric="epaspor_applications",
+            value=1,
+            source="office",
+        )
         args.update(bad)
         with pytest.raises(InputRejected):
             V.record_monthly_figure(db, **args)
@@ -309,15 +393,30 @@ def test_visit_list_and_detail_for_the_report(db, tmp_path):
     items = items_by_code(db, v.id)
     for code in ("SP.01", "SP.04", "SP.05"):
         V.save_answer(db, v.id, items[code].id, answer="ya")
-    V.attach_photo(db, v.id, _photo(tmp_path / "a.png", (800, 600)), "Papan tarif", items["SP.04"].id)
+    V.attach_photo(
+        db, v.id, _photo(tmp_path / "a.png", (800, 600)), "Papan tarif", items["SP.04"].id
+    )
     F.add_finding(db, v.id, F.FindingDraft("Sosialisasi e-Paspor belum rutin", priority="tinggi"))
     V.finalize_visit(db, v.id)
     [summary] = V.list_visits(db)
-    assert (summary.id, summary.status, summary.total_score, summary.template_version) == (v.id, "final", 100.0, 1)
+    assert (summary.id, summary.status, summary.total_score, summary.template_version) == (
+        v.id,
+        "final",
+        100.0,
+        1,
+    )
     detail = V.visit_detail(db, v.id)
-    assert detail.visit.finalized_at is not None and detail.visit.purposes == ("Memastikan pelayanan sesuai SOP",)
-    assert detail.score.total == 100.0 and detail.score.answered == 3 and detail.score.total_items == 70
-    assert detail.attachments[0].caption == "Papan tarif" and detail.findings[0].priority == "tinggi"
+    assert detail.visit.finalized_at is not None and detail.visit.purposes == (
+        "Memastikan pelayanan sesuai SOP",
+    )
+    assert (
+        detail.score.total == 100.0
+        and detail.score.answered == 3
+        and detail.score.total_items == 70
+    )
+    assert (
+        detail.attachments[0].caption == "Papan tarif" and detail.findings[0].priority == "tinggi"
+    )
     assert V.list_visits(db, office_code="PALEMBANG") == []
     with pytest.raises(InputRejected):
         V.visit_detail(db, 12345)

@@ -57,7 +57,9 @@ def test_keyboard_registration_issues_a_c_ticket(qtbot, ctx, show_page, sqlite_d
     assert page.passport_no.text() == "" and page.passport_no.hasFocus()
 
 
-def test_known_foreigner_is_filled_in_and_bad_input_marked(qtbot, ctx, show_page, sqlite_db, settings):
+def test_known_foreigner_is_filled_in_and_bad_input_marked(
+    qtbot, ctx, show_page, sqlite_db, settings
+):
     register_foreigner(sqlite_db, settings, ForeignerForm(passport_no="A1234567", nationality="MYS",
                        name="Ahmad bin Ismail", birth_date=date(1985, 3, 2), sex="L"))  # fmt: skip
     page = _page(qtbot, ctx, show_page)

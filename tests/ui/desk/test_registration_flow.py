@@ -45,7 +45,9 @@ def _wait_for_pdf_with(text: str, since: float, timeout: float = 30.0) -> str:
             if pdf.stat().st_mtime >= since - 1:
                 # Slips are printed as an image (QPdfDocument → QPrinter), so the number is read
                 # back from the job title that pdftotext reports in the document's metadata.
-                out = subprocess.run(["pdftotext", "-htmlmeta", str(pdf), "-"], capture_output=True, text=True)
+                out = subprocess.run(
+                    ["pdftotext", "-htmlmeta", str(pdf), "-"], capture_output=True, text=True
+                )
                 if text in out.stdout:
                     return out.stdout
         QApplication.processEvents()

@@ -23,14 +23,20 @@ def _page(qtbot, db, settings) -> VisitsPage:
     return page
 
 
-def test_package_goes_from_laptop_to_office_through_the_window(qtbot, sqlite_db, settings, tmp_path):
+def test_package_goes_from_laptop_to_office_through_the_window(
+    qtbot, sqlite_db, settings, tmp_path
+):
     visit = create_visit(sqlite_db, VisitDraft(office_code=settings.office.code, office_name=settings.office.name,
                                                start_date=date(2024, 7, 4)))  # fmt: skip
     laptop = _page(qtbot, sqlite_db, settings)
     laptop.view.selectRow(0)
     package = tmp_path / "visit.kanimvisit"
     laptop.exchange.export_to(visit.id, package)
-    assert package.exists() and laptop.banner.kind == "ok" and "visit.kanimvisit" in laptop.banner.text()
+    assert (
+        package.exists()
+        and laptop.banner.kind == "ok"
+        and "visit.kanimvisit" in laptop.banner.text()
+    )
 
     office_db = Database(f"sqlite:///{tmp_path / 'office.sqlite'}")
     init_database(office_db, Settings())

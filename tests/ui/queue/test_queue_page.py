@@ -68,7 +68,9 @@ def _status(db, ticket_id):
 
 def _events(db, ticket_id):
     with db.session() as s:
-        rows = s.scalars(select(QueueEvent).where(QueueEvent.ticket_id == ticket_id).order_by(QueueEvent.id))
+        rows = s.scalars(
+            select(QueueEvent).where(QueueEvent.ticket_id == ticket_id).order_by(QueueEvent.id)
+        )
         return [(e.event, e.counter, e.officer) for e in rows]
 
 
@@ -109,7 +111,13 @@ def test_no_show_recall_and_return_to_queue(qtbot, page, sqlite_db):
     qtbot.mouseClick(page.requeue_button, Qt.MouseButton.LeftButton)
     assert _status(sqlite_db, first.id) == "waiting"
     assert page.number_label.text() == "—"
-    assert [e[0] for e in _events(sqlite_db, first.id)] == ["issued", "call", "recall", "no_show", "requeue"]
+    assert [e[0] for e in _events(sqlite_db, first.id)] == [
+        "issued",
+        "call",
+        "recall",
+        "no_show",
+        "requeue",
+    ]
     qtbot.keyClick(page, Qt.Key.Key_F2)  # back in the queue: called again with the same number
     assert page.number_label.text() == "A-001"
 
@@ -212,7 +220,9 @@ def test_buttons_follow_the_service_rules(qtbot, page):
         panel.enable_buttons(False, status)
         for verb, button in panel.verb_buttons.items():
             assert button.isEnabled() == (status in queue.ALLOWED_FROM[verb]), (verb, status)
-        assert panel.transfer_button.isEnabled() == (status in queue.ALLOWED_FROM["transfer"]), status
+        assert panel.transfer_button.isEnabled() == (status in queue.ALLOWED_FROM["transfer"]), (
+            status
+        )
 
 
 def test_summary_counts_and_average_wait():

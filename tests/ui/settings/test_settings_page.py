@@ -114,6 +114,8 @@ def test_printer_choice_and_none(page, ctx):
 
 
 def test_every_office_field_is_editable_and_database_shown(page, ctx):
-    assert {name for name, _ in OFFICE_FIELDS} == {f.name for f in dataclasses.fields(OfficeProfile)}
+    assert {name for name, _ in OFFICE_FIELDS} == {
+        f.name for f in dataclasses.fields(OfficeProfile)
+    }
     assert page.db_url.isReadOnly() and page.db_url.text().startswith("sqlite:///")
     assert page.page_title() == "Settings"

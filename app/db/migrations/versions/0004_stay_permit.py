@@ -26,9 +26,17 @@ def upgrade() -> None:
         sa.Column("ticket_id", sa.Integer(), nullable=True),
         sa.Column("officer", sa.String(length=60), nullable=True),
         sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.ForeignKeyConstraint(["applicant_id"], ["applicant.id"], name=op.f("fk_stay_permit_request_applicant_id_applicant")),
-        sa.ForeignKeyConstraint(["office_id"], ["office.id"], name=op.f("fk_stay_permit_request_office_id_office")),
-        sa.ForeignKeyConstraint(["ticket_id"], ["ticket.id"], name=op.f("fk_stay_permit_request_ticket_id_ticket")),
+        sa.ForeignKeyConstraint(
+            ["applicant_id"],
+            ["applicant.id"],
+            name=op.f("fk_stay_permit_request_applicant_id_applicant"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["office_id"], ["office.id"], name=op.f("fk_stay_permit_request_office_id_office")
+        ),
+        sa.ForeignKeyConstraint(
+            ["ticket_id"], ["ticket.id"], name=op.f("fk_stay_permit_request_ticket_id_ticket")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_stay_permit_request")),
         sa.UniqueConstraint("uuid", name=op.f("uq_stay_permit_request_uuid")),
     )

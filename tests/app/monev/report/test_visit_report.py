@@ -35,14 +35,18 @@ class ReadBack:
     def __init__(self, pdf: bytes, folder: Path):
         self.path = folder / "report.pdf"
         self.path.write_bytes(pdf)
-        info = subprocess.run(["pdfinfo", str(self.path)], capture_output=True, text=True, check=True).stdout
+        info = subprocess.run(
+            ["pdfinfo", str(self.path)], capture_output=True, text=True, check=True
+        ).stdout
         self.pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
         self.layout = self.text("-layout")
         # -raw keeps content-stream order: a table cell's wrapped lines stay together.
         self.flat = " ".join(self.text("-raw").replace("\xa0", " ").split())
 
     def text(self, *options: str) -> str:
-        out = subprocess.run(["pdftotext", *options, str(self.path), "-"], capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            ["pdftotext", *options, str(self.path), "-"], capture_output=True, text=True, check=True
+        )
         return out.stdout
 
     def page(self, number: int) -> str:
@@ -169,7 +173,12 @@ def test_empty_report_says_so_instead_of_dropping_chapters(tmp_path):
         "Tidak ada pejabat kantor yang dicatat.",
     ):
         assert text in empty.flat, text
-    for heading in ("VI. TEMUAN DAN ARAHAN", "VIII. DATA PELAYANAN KANTOR", "IX. DOKUMENTASI", "X. PENUTUP"):
+    for heading in (
+        "VI. TEMUAN DAN ARAHAN",
+        "VIII. DATA PELAYANAN KANTOR",
+        "IX. DOKUMENTASI",
+        "X. PENUTUP",
+    ):
         assert heading in empty.flat
     assert "Muara Enim, 4 Juli 2024" in empty.flat
     assert f"Halaman {empty.pages} dari {empty.pages}" in empty.page(empty.pages)
@@ -178,8 +187,13 @@ def test_empty_report_says_so_instead_of_dropping_chapters(tmp_path):
 def test_english_variant(tmp_path):
     data = sample_visit_report_data(n_items=12, n_photos=2, lang="en", photo_size=SMALL_PHOTOS)
     en = ReadBack(render_visit_report(data), tmp_path)
-    for heading in ("I. IDENTITY OF THE VISIT", "IV. SUMMARY OF RESULTS", "VI. FINDINGS AND DIRECTIONS",
-                    "VII. FOLLOW-UP OF FINDINGS FROM EARLIER VISITS", "X. CLOSING"):
+    for heading in (
+        "I. IDENTITY OF THE VISIT",
+        "IV. SUMMARY OF RESULTS",
+        "VI. FINDINGS AND DIRECTIONS",
+        "VII. FOLLOW-UP OF FINDINGS FROM EARLIER VISITS",
+        "X. CLOSING",
+    ):
         assert heading in en.flat, heading
     assert "Thursday, 4 July 2024" in en.flat
     assert "Muara Enim, 4 July 2024" in en.flat
@@ -190,12 +204,19 @@ def test_english_variant(tmp_path):
 
 
 def test_date_range_of_a_two_day_visit(tmp_path):
-    data = replace(empty_visit_report_data(), start_date=date(2024, 7, 3), end_date=date(2024, 7, 4))
-    assert "Rabu, 3 Juli 2024 s.d. Kamis, 4 Juli 2024" in ReadBack(render_visit_report(data), tmp_path).flat
+    data = replace(
+        empty_visit_report_data(), start_date=date(2024, 7, 3), end_date=date(2024, 7, 4)
+    )
+    assert (
+        "Rabu, 3 Juli 2024 s.d. Kamis, 4 Juli 2024"
+        in ReadBack(render_visit_report(data), tmp_path).flat
+    )
 
 
 def test_helvetica_fallback_without_dejavu(tmp_path, monkeypatch):
-    monkeypatch.setattr(report_style, "_fonts", FontSet("Helvetica", "Helvetica-Bold", "Helvetica-Oblique", False))
+    monkeypatch.setattr(
+        report_style, "_fonts", FontSet("Helvetica", "Helvetica-Bold", "Helvetica-Oblique", False)
+    )
     data = sample_visit_report_data(n_items=8, n_photos=1, photo_size=SMALL_PHOTOS)
     text = ReadBack(render_visit_report(data), tmp_path)
     assert "[X] Fasilitasi" in text.flat and "* Butir kritis" in text.flat
@@ -224,14 +245,24 @@ _free_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=120)
 _EMPTY = empty_visit_report_data()
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(note=_free_text, finding=_free_text, office=_free_text)
 def test_whatever_the_supervisor_types_prints(note, finding, office):
     """Markup characters, control characters, emoji: the report still renders."""
     data = replace(
         _EMPTY,
         visited_office=office,
-        sections=[SectionResult("A", "Bagian", 50.0, False, [ItemResult("A.1", finding, "Ya", note, True, False, 50.0)])],
+        sections=[
+            SectionResult(
+                "A",
+                "Bagian",
+                50.0,
+                False,
+                [ItemResult("A.1", finding, "Ya", note, True, False, 50.0)],
+            )
+        ],
         findings=[FindingRow(1, "A.1", finding, note, "tinggi", office, None, "terbuka")],
     )
     pdf = render_visit_report(data)
@@ -239,6 +270,8 @@ def test_whatever_the_supervisor_types_prints(note, finding, office):
 
 
 def test_markup_in_user_text_is_printed_literally(tmp_path):
-    finding = FindingRow(1, "", "Papan <b>info</b> & tarif", "Perbarui", "sedang", "Umum & TU", None, "terbuka")
+    finding = FindingRow(
+        1, "", "Papan <b>info</b> & tarif", "Perbarui", "sedang", "Umum & TU", None, "terbuka"
+    )
     text = ReadBack(render_visit_report(replace(_EMPTY, findings=[finding])), tmp_path)
     assert "Papan <b>info</b> & tarif" in text.flat and "Umum & TU" in text.flat
