@@ -21,8 +21,9 @@ from app.i18n import label
 from app.problems import InputRejected, Problem
 from app.queue.numbering import PRIORITIES, STATUS_LABELS, format_number, parse_number
 from app.queue.ticket_rows import CallShown, TicketInfo
+from app.queue.verbs import ALLOWED_FROM, LEADS_TO, TicketStatus, Verb, may
 
-__all__ = ["TICKET_CHANGES", "CallShown", "TicketInfo"]
+__all__ = ["ALLOWED_FROM", "TICKET_CHANGES", "CallShown", "TicketInfo", "may"]
 
 TICKET_CHANGES = Changes(tickets=True)
 
@@ -57,7 +58,7 @@ def _waiting_ahead(s: Session, t: Ticket) -> int:
         Ticket.office_id == t.office_id,
         Ticket.ticket_date == t.ticket_date,
         Ticket.service_id == t.service_id,
-        Ticket.status == "waiting",
+        Ticket.status == TicketStatus.WAITING,
         Ticket.id != t.id,
     )
     if t.priority:
@@ -78,7 +79,7 @@ def _info(s: Session, t: Ticket) -> TicketInfo:
         priority=t.priority,
         status=t.status,
         issued_at=t.issued_at,
-        waiting_ahead=_waiting_ahead(s, t) if t.status == "waiting" else 0,
+        waiting_ahead=_waiting_ahead(s, t) if t.status == TicketStatus.WAITING else 0,
         counter=t.counter,
         application_id=t.application_id,
         printed_count=t.printed_count,
@@ -111,7 +112,7 @@ def issue_in_session(
         prefix=svc.prefix,
         sequence=seq,
         priority=priority,
-        status="waiting",
+        status=TicketStatus.WAITING,
         issued_at=now,
         application_id=application_id,
         printed_count=0,
@@ -187,32 +188,6 @@ def mark_printed(
 
 # --- counter verbs -------------------------------------------------------
 
-# Which statuses each verb starts from (the queue page enables its buttons from this).
-
-ALLOWED_FROM = {
-    "call": {"waiting"},
-    "recall": {"called"},
-    "start": {"called"},
-    "finish": {"serving", "called"},
-    "no_show": {"called"},
-    "requeue": {"no_show", "called"},
-    # A transfer keeps the number and waits again at the other service.
-    "transfer": {"waiting", "called", "serving", "no_show", "done"},
-}
-_NEW_STATUS = {
-    "call": "called",
-    "recall": "called",
-    "start": "serving",
-    "finish": "done",
-    "no_show": "no_show",
-    "requeue": "waiting",
-}
-
-
-def may(verb: str, status: str | None) -> bool:
-    """Whether *verb* can be done to a ticket in *status* (the window enables its buttons from it)."""
-    return status in ALLOWED_FROM.get(verb, ())
-
 
 def _refuse_unless(t: Ticket, verb: str) -> None:
     if not may(verb, t.status):
@@ -223,7 +198,7 @@ def _refuse_unless(t: Ticket, verb: str) -> None:
 def _apply(s: Session, t: Ticket, verb: str, counter: str | None, officer: str | None) -> None:
     _refuse_unless(t, verb)
     now = datetime.now()
-    t.status = _NEW_STATUS[verb]
+    t.status = LEADS_TO[Verb(verb)]
     if verb in ("call", "recall"):
         t.called_at = t.called_at if verb == "recall" else now
         t.counter = counter
@@ -248,7 +223,7 @@ def call_next(
         q = select(Ticket).where(
             Ticket.office_id == office_id(s, office_code),
             Ticket.ticket_date == day,
-            Ticket.status == "waiting",
+            Ticket.status == TicketStatus.WAITING,
         )
         if prefixes:
             # By the service it waits for now: a transferred ticket keeps its number.

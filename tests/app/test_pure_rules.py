@@ -10,7 +10,7 @@ APP = Path(__file__).resolve().parents[2] / "app"
 # The rules of each area (ARCHITECTURE.md: "pure rules stay apart from the use cases").
 RULES = {
     "desk": ["nik", "passport", "documents", "stay_permits", "applicant"],
-    "queue": ["numbering", "workdays"],
+    "queue": ["numbering", "verbs", "workdays", "board", "ticket_rows"],
     "monev": ["scoring"],
     "": ["problems"],
 }

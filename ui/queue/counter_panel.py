@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -19,40 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _, label
+from app.queue.board import summarize
 from app.queue.numbering import PRIORITIES, SERVICE_NAMES, SERVICES, STATUS_LABELS, announcement
-from app.queue.tickets import TicketInfo, may
+from app.queue.tickets import TicketInfo
+from app.queue.verbs import may
 
 # The verbs this panel has a button for, each enabled when the service's rules allow it for
 # the ticket's status (app.queue.tickets.may); the service stays the judge.
 PANEL_VERBS = ("recall", "start", "finish", "no_show", "requeue")
-
-
-@dataclass(frozen=True)
-class DaySummary:
-    waiting: int
-    serving: int
-    done: int
-    no_show: int
-    average_wait_minutes: float | None
-
-
-def summarize(rows: Sequence[TicketInfo]) -> DaySummary:
-    """Counts for the counter's header line; waiting time needs the rows' `called_at`."""
-    count = {s: 0 for s in STATUS_LABELS}
-    waits: list[float] = []
-    for r in rows:
-        count[r.status] = count.get(r.status, 0) + 1
-        # `called_at` is not yet part of TicketInfo everywhere; without it the average is unknown.
-        called_at = getattr(r, "called_at", None)
-        if called_at is not None:
-            waits.append((called_at - r.issued_at).total_seconds() / 60)
-    return DaySummary(
-        waiting=count["waiting"],
-        serving=count["called"] + count["serving"],
-        done=count["done"],
-        no_show=count["no_show"],
-        average_wait_minutes=sum(waits) / len(waits) if waits else None,
-    )
 
 
 class DaySummaryLabel(QLabel):

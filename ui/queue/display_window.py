@@ -9,8 +9,6 @@ announcement is shown as text for now.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt, QTimer
@@ -30,42 +28,15 @@ from app.changes import Changes
 from app.db.engine import Database
 from app.i18n import _, clock, long_date
 from app.queue import tickets as queue
+from app.queue.board import Board, waiting_by_service
 from app.queue.numbering import SERVICES, announcement
-from app.queue.tickets import CallShown, TicketInfo, recent_calls
+from app.queue.tickets import recent_calls
 
 from ui.context import DeskContext
 
 log = logging.getLogger(__name__)
 
 POLL_MS = 3000  # calls made at other counters (PostgreSQL) show within 3 s
-NEXT_PER_SERVICE = 4
-
-
-@dataclass(frozen=True)
-class Board:
-    calls: list[CallShown]  # newest first, one per number
-    waiting: dict[str, list[str]]  # service prefix -> next numbers in call order
-    waiting_total: dict[str, int]
-
-
-def waiting_by_service(rows: Sequence[TicketInfo]) -> tuple[dict[str, list[str]], dict[str, int]]:
-    """Next waiting numbers per service, in the order the counters will call them."""
-    queues: dict[str, list[TicketInfo]] = {svc.prefix: [] for svc in SERVICES}
-    for r in rows:
-        if r.status == "waiting":
-            # A transferred ticket keeps its number but waits in its new service.
-            prefix = r.service_prefix or r.prefix
-            queues.setdefault(prefix, []).append(r)
-    nexts = {
-        p: [
-            t.number
-            for t in sorted(ts, key=lambda t: (t.priority is None, t.issued_at, t.id))[
-                :NEXT_PER_SERVICE
-            ]
-        ]
-        for p, ts in queues.items()
-    }
-    return nexts, {p: len(ts) for p, ts in queues.items()}
 
 
 def load_board(db: Database, office_code: str, day: date) -> Board:

@@ -28,7 +28,7 @@ from app.queue.numbering import SERVICE_NAMES, SERVICES
 from app.queue.tickets import TICKET_CHANGES, TicketInfo
 
 from ui.context import DeskContext
-from ui.queue.counter_panel import CounterPanel, DaySummaryLabel, summarize
+from ui.queue.counter_panel import CounterPanel, DaySummaryLabel
 from ui.queue.ticket_table import (
     COL_ISSUED,
     COL_SERVICE,
@@ -42,8 +42,7 @@ from ui.widgets.tables import row_table_view
 
 log = logging.getLogger(__name__)
 
-# summarize is re-exported: callers and tests import it from this page.
-__all__ = ["QueuePage", "summarize"]
+__all__ = ["QueuePage"]
 
 
 def _as_op(info: TicketInfo | None) -> tuple[TicketInfo | None, Changes]:

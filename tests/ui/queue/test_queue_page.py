@@ -1,6 +1,6 @@
 """Queue page driven by its keys (F2–F6) on a real SQLite database; the queue display window."""
 
-from datetime import date, datetime, timedelta
+from datetime import date
 
 import pytest
 from sqlalchemy import select
@@ -17,7 +17,7 @@ from app.queue.numbering import SERVICE_NAMES
 
 from ui.context import DeskContext
 from ui.queue.display_window import QueueDisplayWindow
-from ui.queue.queue_page import QueuePage, summarize
+from ui.queue.queue_page import QueuePage
 from ui.queue.ticket_table import COL_NUMBER
 from ui.workers import TaskRunner
 
@@ -223,25 +223,6 @@ def test_buttons_follow_the_service_rules(qtbot, page):
         assert panel.transfer_button.isEnabled() == (status in queue.ALLOWED_FROM["transfer"]), (
             status
         )
-
-
-def test_summary_counts_and_average_wait():
-    rows = [
-        queue.TicketInfo(1, "u1", "A-001", "A", 1, date.today(), None, "done",
-                         datetime(2025, 2, 3, 8, 0), 0),
-        queue.TicketInfo(2, "u2", "A-002", "A", 2, date.today(), None, "waiting",
-                         datetime(2025, 2, 3, 8, 5), 0),
-    ]  # fmt: skip
-    s = summarize(rows)
-    assert (s.waiting, s.serving, s.done, s.no_show) == (1, 0, 1, 0)
-
-    class Called:  # until TicketInfo carries called_at
-        def __init__(self, row, minutes):
-            self.__dict__.update(row.__dict__)
-            self.called_at = row.issued_at + timedelta(minutes=minutes)
-
-    s = summarize([Called(rows[0], 10), Called(rows[1], 20)])
-    assert s.average_wait_minutes == 15
 
 
 def test_display_shows_called_number_and_no_personal_data(qtbot, page, sqlite_db, settings):
