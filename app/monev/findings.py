@@ -12,23 +12,23 @@ from app.changes import NOTHING, Changes
 from app.db.engine import Database
 from app.db.visit_models import Finding, FindingFollowUp, TemplateItem, TemplateSection, Visit
 from app.i18n import N_, register_messages
+from app.monev.codes import OPEN_STATUSES, FindingPriority, FindingStatus, VisitStatus
 from app.problems import InputRejected, Problem
 
 PRIORITIES: dict[str, str] = {
-    "rendah": N_("Low"),
-    "sedang": N_("Medium"),
-    "tinggi": N_("High"),
-    "kritis": N_("Critical"),
+    FindingPriority.LOW: N_("Low"),
+    FindingPriority.MEDIUM: N_("Medium"),
+    FindingPriority.HIGH: N_("High"),
+    FindingPriority.CRITICAL: N_("Critical"),
 }
 # "Outstanding", not "Open": the catalogue has one translation per English source, and
 # "Open" is also the verb on buttons.
 FINDING_STATUSES: dict[str, str] = {
-    "terbuka": N_("Outstanding"),
-    "dalam_proses": N_("In progress"),
-    "selesai": N_("Done"),
-    "diverifikasi": N_("Verified"),
+    FindingStatus.OPEN: N_("Outstanding"),
+    FindingStatus.IN_PROGRESS: N_("In progress"),
+    FindingStatus.DONE: N_("Done"),
+    FindingStatus.VERIFIED: N_("Verified"),
 }
-OPEN_STATUSES = ("terbuka", "dalam_proses")
 # A finding written touches its visit's updated-at stamp too.
 FINDING_WRITTEN = Changes(findings=True, visits=True)
 
@@ -47,11 +47,11 @@ register_messages({
 class FindingDraft:
     text: str
     direction: str = ""
-    priority: str = "sedang"
+    priority: str = FindingPriority.MEDIUM
     owner: str = ""
     due_date: date | None = None
     item_id: int | None = None
-    status: str = "terbuka"
+    status: str = FindingStatus.OPEN
 
 
 @dataclass
@@ -124,7 +124,7 @@ def visit_for_change(s: Session, visit_id: int, allow_final: bool = False) -> Vi
     v = s.get(Visit, visit_id)
     if v is None:
         raise InputRejected([Problem("visit.not_found", "visit", {"id": visit_id})])
-    if v.status == "final" and not allow_final:
+    if v.status == VisitStatus.FINAL and not allow_final:
         raise InputRejected([Problem("visit.final", "visit")])
     return v
 

@@ -14,6 +14,7 @@ from app.changes import NOTHING, Changes
 from app.db.engine import Database
 from app.db.visit_models import ChecklistTemplate, Finding, Visit, VisitAnswer, VisitAttachment
 from app.i18n import N_, register_messages
+from app.monev.codes import TeamRole, VisitStatus
 from app.monev.findings import carry_forward_in_session, visit_for_change
 from app.monev.templates import DEFAULT_TEMPLATE_CODE, ensure_default_template, latest_template
 from app.problems import InputRejected, Problem
@@ -30,7 +31,7 @@ SUPERVISION_TYPES: dict[str, tuple[str, str]] = {
 # "Coaching", not "Guidance": the catalogue has one translation per English source, and
 # "Guidance" is already a checklist item's guidance (petunjuk).
 SUPERVISION_GROUPS: dict[str, str] = {"pembinaan": N_("Coaching"), "pengawasan": N_("Supervision")}
-TEAM_ROLES: dict[str, str] = {"ketua": N_("Team leader"), "anggota": N_("Member")}
+TEAM_ROLES: dict[str, str] = {TeamRole.LEADER: N_("Team leader"), TeamRole.MEMBER: N_("Member")}
 VISIT_STATUSES: dict[str, str] = {"draft": N_("Draft"), "final": N_("Final")}
 
 NIP_PATTERN = re.compile(r"^\d{18}$")  # a civil servant's number (Nomor Induk Pegawai)
@@ -52,7 +53,7 @@ class TeamMember:
     name: str
     nip: str = ""
     position: str = ""
-    role: str = "anggota"  # ketua | anggota
+    role: str = TeamRole.MEMBER
 
 
 @dataclass
@@ -107,7 +108,7 @@ class VisitInfo:
     @property
     def team_leader(self) -> TeamMember | None:
         return next(
-            (m for m in self.team if m.role == "ketua"), self.team[0] if self.team else None
+            (m for m in self.team if m.role == TeamRole.LEADER), self.team[0] if self.team else None
         )
 
 
@@ -133,7 +134,7 @@ def _check_draft(s: Session, d: VisitDraft) -> list[Problem]:
             p.append(Problem("visit.nip", f"team.{i}.nip", {"name": m.name.strip() or i + 1}))
         if m.role not in TEAM_ROLES:
             p.append(Problem("visit.role", f"team.{i}.role", {"value": m.role}))
-    if sum(m.role == "ketua" for m in d.team) > 1:
+    if sum(m.role == TeamRole.LEADER for m in d.team) > 1:
         p.append(Problem("visit.two_leaders", "team"))
     for i, r in enumerate(d.office_reps):
         if not r.name.strip():
@@ -170,7 +171,7 @@ def visit_info_of(v: Visit, changes: Changes = NOTHING) -> VisitInfo:
         id=v.id, uuid=v.uuid, office_code=v.office_code, office_name=v.office_name,
         start_date=v.start_date, end_date=v.end_date,
         supervision_types=tuple(v.supervision_types or ()),
-        team=tuple(TeamMember(m.get("name", ""), m.get("nip", ""), m.get("position", ""), m.get("role", "anggota"))
+        team=tuple(TeamMember(m.get("name", ""), m.get("nip", ""), m.get("position", ""), m.get("role", TeamRole.MEMBER))
                    for m in v.team or ()),
         office_reps=tuple(OfficeRep(r.get("name", ""), r.get("position", ""), r.get("nip", ""))
                           for r in v.office_reps or ()),
@@ -193,7 +194,7 @@ def create_visit(db: Database, draft: VisitDraft) -> VisitInfo:
         problems = _check_draft(s, draft)
         if problems:
             raise InputRejected(problems)
-        v = Visit(template_id=template_id, status="draft", created_at=now, updated_at=now,
+        v = Visit(template_id=template_id, status=VisitStatus.DRAFT, created_at=now, updated_at=now,
                   origin=(draft.origin or platform.node() or "")[:80])  # fmt: skip
         _fill(v, draft)
         s.add(v)
@@ -248,15 +249,15 @@ def _set_status(db: Database, visit_id: int, status: str) -> VisitInfo:
         if v.status == status:
             return visit_info_of(v)
         v.status = status
-        v.finalized_at = datetime.now() if status == "final" else None
+        v.finalized_at = datetime.now() if status == VisitStatus.FINAL else None
         v.updated_at = datetime.now()
         return visit_info_of(v, Changes(visits=True))
 
 
 def finalize_visit(db: Database, visit_id: int) -> VisitInfo:
     """Lock answers, identity and photos; findings keep taking follow-up."""
-    return _set_status(db, visit_id, "final")
+    return _set_status(db, visit_id, VisitStatus.FINAL)
 
 
 def reopen_visit(db: Database, visit_id: int) -> VisitInfo:
-    return _set_status(db, visit_id, "draft")
+    return _set_status(db, visit_id, VisitStatus.DRAFT)

@@ -11,7 +11,7 @@ APP = Path(__file__).resolve().parents[2] / "app"
 RULES = {
     "desk": ["nik", "passport", "documents", "stay_permits", "applicant"],
     "queue": ["numbering", "verbs", "workdays", "board", "ticket_rows"],
-    "monev": ["scoring"],
+    "monev": ["scoring", "codes"],
     "": ["problems"],
 }
 # What a rule may import: the standard library's pure parts, the holidays table, other rules, i18n.

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 
 from app.i18n import _, text
+from app.monev.codes import VisitStatus
 from app.monev.visits import (
     UNCHANGED,
     AnswerInfo,
@@ -174,7 +175,7 @@ class AnswerSaving:
 
     def _reloaded(self, detail: VisitDetail) -> None:
         self.set_visit(detail.visit.id, detail.template, detail.answers, detail.score, detail.attachments,
-                       detail.visit.status == "final")  # fmt: skip
+                       detail.visit.status == VisitStatus.FINAL)  # fmt: skip
 
     def _saved(self, saved: SavedAnswer) -> None:
         if saved.answer is not None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont
 
 from app.i18n import _, babel_locale, label, plain_date
+from app.monev.codes import FindingStatus
 from app.monev.findings import FINDING_STATUSES, PRIORITIES, CarriedFinding, FindingInfo
 
 from ui.widgets.row_table import RowTableModel
@@ -27,10 +28,10 @@ PRIORITY_COLORS = {
     "rendah": "#5f6368",
 }
 STATUS_COLORS = {
-    "terbuka": "#a50e0e",
-    "dalam_proses": "#8a5300",
-    "selesai": "#0d652d",
-    "diverifikasi": "#0d652d",
+    FindingStatus.OPEN: "#a50e0e",
+    FindingStatus.IN_PROGRESS: "#8a5300",
+    FindingStatus.DONE: "#0d652d",
+    FindingStatus.VERIFIED: "#0d652d",
 }
 
 

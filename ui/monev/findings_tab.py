@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.changes import Changes
 from app.i18n import _, label
+from app.monev.codes import FindingStatus
 from app.monev.findings import (
     FINDING_STATUSES,
     PRIORITIES,
@@ -303,7 +304,7 @@ class FindingsPanel(VisitPanel):
         self.owner.setText("")
         self.due.set_date(None)
         self.priority.setCurrentIndex(self.priority.findData("sedang"))
-        self.status.setCurrentIndex(self.status.findData("terbuka"))
+        self.status.setCurrentIndex(self.status.findData(FindingStatus.OPEN))
         self.item.setCurrentIndex(0)
         self._show_selected()
         if focus:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
+from app.monev.codes import VisitStatus
 from app.monev.scoring import VisitScore
 from app.monev.templates import TemplateInfo, list_templates
 from app.monev.visits import (
@@ -157,7 +158,7 @@ class VisitEditor(VisitPanel):
     def _loaded(self, result: tuple[VisitDetail, list[TemplateInfo]]) -> None:
         detail, templates = result
         v = detail.visit
-        final = v.status == "final"
+        final = v.status == VisitStatus.FINAL
         self.identity.set_templates(templates, v.template_id)
         self.identity.fill(v)
         self.checklist.set_visit(
@@ -181,7 +182,7 @@ class VisitEditor(VisitPanel):
 
     def _show_visit(self, v: VisitInfo) -> None:
         self.visit = v
-        final = v.status == "final"
+        final = v.status == VisitStatus.FINAL
         self.final = final
         self.title.setText(v.office_name)
         self.subtitle.setText(

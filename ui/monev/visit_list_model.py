@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 
 from app.i18n import _, label, number, plain_date
+from app.monev.codes import VisitStatus
 from app.monev.visits import VISIT_STATUSES, VisitInfo, VisitSummary
 
 from ui.widgets.row_table import RowTableModel
@@ -91,7 +92,7 @@ class VisitListModel(RowTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_STATUS:
             if v.conflict_of:
                 return QColor("#a50e0e")
-            return QColor("#0d652d" if v.status == "final" else "#5f6368")
+            return QColor("#0d652d" if v.status == VisitStatus.FINAL else "#5f6368")
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_OFFICE:
             return f"{v.office_name} ({v.office_code})"
         return None
