@@ -1,4 +1,8 @@
-"""Settings page: office profile, language, slip printer and paper, service rules; Save with Ctrl+S."""
+"""Settings page: office profile, language, slip printer and paper, service rules; Save with Ctrl+S.
+
+Save runs on the database worker: the office profile goes into the database first, and the
+settings file is written only once the database has accepted it.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -26,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.changes import Changes
 from app.config import Settings
 from app.i18n import _, text
+from app.problems import InputRejected
 
 from ui.context import DeskContext
 from ui.widgets.fields import Banner, FieldError, checked_field
@@ -73,6 +79,7 @@ class SettingsPage(QWidget):
         self.working_days = self._spin(0, 99)
         self.cancel_days = self._spin(1, 365)
         self.quota = self._spin(0, 999)
+        self.joint_leave = QCheckBox(_("Skip &joint leave days (cuti bersama) in collection dates"))
         self.db_url = QLineEdit()
         self.db_url.setReadOnly(True)
 
@@ -80,6 +87,7 @@ class SettingsPage(QWidget):
         self.save_button.setDefault(True)
         self.discard_button = QPushButton(_("&Discard changes"))
 
+        self._saving: tuple[Settings, bool] | None = None  # (settings, language changed) in flight
         self._build()
         self._connect()
         self._fill_form()
@@ -148,6 +156,7 @@ class SettingsPage(QWidget):
             _("Walk-in priority &quota per day:"),
             checked_field(self.quota, self.errors, "walk_in_priority_quota"),
         )
+        rf.addRow("", checked_field(self.joint_leave, self.errors, "collection_skips_joint_leave"))
 
         db_box = QGroupBox(_("Database"))
         df = QFormLayout(db_box)
@@ -195,6 +204,7 @@ class SettingsPage(QWidget):
             self.working_days,
             self.cancel_days,
             self.quota,
+            self.joint_leave,
             self.db_url,
             self.discard_button,
             self.save_button,
@@ -216,6 +226,7 @@ class SettingsPage(QWidget):
         self.printer.currentTextChanged.connect(self._update_buttons)
         for spin in (self.working_days, self.cancel_days, self.quota):
             spin.valueChanged.connect(self._update_buttons)
+        self.joint_leave.toggled.connect(self._update_buttons)
 
     # --- form <-> settings ---------------------------------------------------
 
@@ -235,6 +246,7 @@ class SettingsPage(QWidget):
         self.working_days.setValue(s.collection_working_days)
         self.cancel_days.setValue(s.uncollected_cancel_days)
         self.quota.setValue(s.walk_in_priority_quota)
+        self.joint_leave.setChecked(s.collection_skips_joint_leave)
         try:
             self.db_url.setText(make_url(self.ctx.db.url).render_as_string(hide_password=True))
         except Exception:  # an odd URL is shown as it is rather than not at all
@@ -275,6 +287,7 @@ class SettingsPage(QWidget):
             collection_working_days=self.working_days.value(),
             uncollected_cancel_days=self.cancel_days.value(),
             walk_in_priority_quota=self.quota.value(),
+            collection_skips_joint_leave=self.joint_leave.isChecked(),
             office=office,
         )
 
@@ -294,6 +307,13 @@ class SettingsPage(QWidget):
     # --- actions -------------------------------------------------------------
 
     def save(self) -> bool:
+        """Check the form and start saving on the worker; False when the form was refused.
+
+        The outcome shows in the banner when the worker is done (at once with a synchronous
+        runner). ctx.settings changes only then, on this thread, and run_op announces it.
+        """
+        if self._saving is not None:
+            return True  # a save is already on its way
         new = self.edited_settings()
         problems = new.validate()
         self._show_errors(problems)
@@ -308,23 +328,43 @@ class SettingsPage(QWidget):
         if new == self.ctx.settings:
             self.banner.show_message(_("Nothing to save."), "info")
             return True
-        language_changed = new.language != self.ctx.settings.language
-        try:
-            self.ctx.apply_settings(new)
-        except OSError as exc:
-            self.banner.show_message(
-                _(
-                    "The settings file could not be written ({0}). Your changes are still in the form."
-                ).format(exc.strerror or exc),
-                "error",
-            )
-            return False
-        self._fill_form()
+        self._saving = (new, new.language != self.ctx.settings.language)
+        self.save_button.setEnabled(False)
+        ctx = self.ctx
+        # On the worker: database first, then the file (DeskContext.apply_settings); no widget.
+        ctx.run_op(lambda: ctx.apply_settings(new), self._saved, self._save_failed)
+        return True
+
+    def _saved(self, _changes: Changes) -> None:
+        assert self._saving is not None
+        (new, language_changed), self._saving = self._saving, None
+        self.ctx.settings = new
+        if self._form_over(new) == new:
+            self._fill_form()
+        else:  # edited again while the save ran: keep those edits, now against what was saved
+            self.shown = new
+            self._update_buttons()
         message = _("Settings saved.")
         if language_changed:
             message += " " + _("The new language applies when the program is opened again.")
         self.banner.show_message(message, "ok")
-        return True
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._saving = None
+        self._update_buttons()
+        if isinstance(exc, OSError):
+            message = _(
+                "The settings file could not be written ({0}). Your changes are still in the form."
+            ).format(exc.strerror or exc)
+        elif isinstance(exc, InputRejected):
+            message = exc.message(self.ctx.lang)
+        else:  # the database refused the office profile: the file was not touched
+            reason = getattr(exc, "orig", None) or exc
+            message = _(
+                "The database did not accept the office profile ({0}). Nothing was saved; "
+                "your changes are still in the form."
+            ).format(reason)
+        self.banner.show_message(message, "error")
 
     def discard(self) -> None:
         self._fill_form()

@@ -1,6 +1,7 @@
 """Settings page: Ctrl+S writes settings.toml; bad values are marked at the field and not saved."""
 
 import dataclasses
+import threading
 
 import pytest
 
@@ -40,6 +41,15 @@ def page(qtbot, ctx):
     widget.activateWindow()
     qtbot.waitUntil(widget.isActiveWindow)
     return widget
+
+
+def _apply(ctx, new):
+    """Settings put in force as a page does: on the worker, ctx.settings set when done."""
+
+    def done(_changes):
+        ctx.settings = new
+
+    ctx.run_op(lambda: ctx.apply_settings(new), done)
 
 
 def _type(qtbot, editor, value):
@@ -109,7 +119,7 @@ def test_printer_choice_and_none(page, ctx):
     page.printer.setCurrentIndex(0)  # "(none)"
     assert page.edited_settings().slip_printer == ""
     # A configured printer missing on this PC stays chosen rather than silently dropped.
-    ctx.apply_settings(dataclasses.replace(ctx.settings, slip_printer="Epson TM-T82 Lantai 2"))
+    _apply(ctx, dataclasses.replace(ctx.settings, slip_printer="Epson TM-T82 Lantai 2"))
     assert page.printer.currentText() == "Epson TM-T82 Lantai 2"
 
 
@@ -119,3 +129,55 @@ def test_every_office_field_is_editable_and_database_shown(page, ctx):
     }
     assert page.db_url.isReadOnly() and page.db_url.text().startswith("sqlite:///")
     assert page.page_title() == "Settings"
+
+
+def test_save_runs_on_the_worker_and_announces_when_done(qtbot, sqlite_db, settings, monkeypatch):
+    import app.db.setup
+
+    ctx = DeskContext(sqlite_db, settings)  # a real worker thread
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page)
+    threads = []
+    apply_office = app.db.setup.apply_office
+
+    def watched(db, new):
+        threads.append(threading.current_thread())
+        return apply_office(db, new)
+
+    monkeypatch.setattr(app.db.setup, "apply_office", watched)
+    page.joint_leave.setChecked(False)
+    with qtbot.waitSignal(ctx.changed, timeout=10000) as changed:
+        assert page.save()
+    assert changed.args == [Changes(settings=True, office=True)]
+    assert threads and threads[0] is not threading.main_thread()
+    assert ctx.settings.collection_skips_joint_leave is False
+    assert load_settings() == ctx.settings and page.banner.kind == "ok"
+    assert not page.save_button.isEnabled()
+
+
+def test_database_refusal_leaves_the_file_and_the_settings_unchanged(qtbot, page, ctx, sqlite_db):
+    from sqlalchemy import text
+
+    page.quota.setValue(7)
+    assert page.save()
+    saved, before = settings_path().read_bytes(), ctx.settings
+    with sqlite_db.engine.begin() as conn:  # the database refuses any change to the office row
+        conn.execute(text("CREATE TRIGGER refuse_office BEFORE UPDATE ON office "
+                          "BEGIN SELECT RAISE(ABORT, 'office locked by the administrator'); END"))  # fmt: skip
+    _type(qtbot, page.office["name"], "Kanim Palembang")
+    changes = []
+    ctx.changed.connect(changes.append)
+    qtbot.keyClick(page.office["name"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert page.banner.kind == "error"
+    assert "office locked by the administrator" in page.banner.text()
+    assert settings_path().read_bytes() == saved
+    assert ctx.settings is before and changes == []
+    assert page.office["name"].text() == "Kanim Palembang" and page.save_button.isEnabled()
+
+
+def test_joint_leave_setting_has_its_indonesian_label(page):
+    assert page.joint_leave.isChecked()  # offices close on cuti bersama
+    set_language("id")
+    shown = SettingsPage(page.ctx)
+    assert shown.joint_leave.text() == "Lewati hari &cuti bersama dalam tanggal penyerahan"
+    shown.deleteLater()
