@@ -14,18 +14,23 @@ from pathlib import Path
 
 from app.changes import Changes
 from app.desk.applicant import check_birth_date, check_name, check_phone
-from app.desk.nik import check_nik
+from app.desk.nik import RegionCodes, check_nik
 from app.desk.passport import KINDS, PRODUCTS, check_validity
+from app.desk.regions import known_regions
 from app.i18n import N_, register_messages, text
 from app.problems import InputRejected, Problem
+from app.text_limits import max_length, too_long
 
 COLUMNS = (
     "booking_code", "nik", "name", "birth_date", "sex", "phone",
     "application_kind", "product", "validity_years", "appointment_date",
 )  # fmt: skip
 
-_BOOKING = re.compile(r"^[A-Za-z0-9-]{4,40}$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_BOOKING = re.compile(rf"^[A-Za-z0-9-]{{4,{max_length('appointment.booking_code')}}}$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# Excel with Indonesian settings writes day first; the four-digit year keeps it apart from ISO.
+_DAY_FIRST_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+DATE_COLUMNS = ("birth_date", "appointment_date")
 _LETTERS = re.compile(r"[^A-Z ]+")
 
 register_messages(
@@ -39,6 +44,16 @@ register_messages(
         "import.summary_warning": N_("Row {row} imported, please check — {reason}"),
         # The stored name stays out of the reason: it may be read aloud or shown on a shared screen.
         "import.nik_mismatch": N_("The NIK is already registered to a different person."),
+        "import.dates_mixed": N_(
+            "The file writes dates both day first (row {day_row}) and month first (row {month_row}), "
+            "so its dates cannot be read safely. Save it again with dates as DD/MM/YYYY or "
+            "YYYY-MM-DD; nothing was imported."
+        ),
+        "import.dates_month_first": N_(
+            "The file writes dates month first (MM/DD/YYYY, row {row}), so its other dates "
+            "could be misread. Save it again with dates as DD/MM/YYYY or YYYY-MM-DD; "
+            "nothing was imported."
+        ),
     }
 )
 
@@ -155,17 +170,48 @@ def column_positions(header: list[str]) -> dict[str, int]:
     return {c: positions[c] for c in COLUMNS}
 
 
-def _iso(value: str) -> date | None:
-    if not _ISO_DATE.match(value):
-        return None
+def read_date(value: str) -> date | None:
+    """YYYY-MM-DD, or DD/MM/YYYY as Excel with Indonesian settings writes it; None otherwise."""
     try:
-        return date.fromisoformat(value)
+        if m := _ISO_DATE.match(value):
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        if m := _DAY_FIRST_DATE.match(value):
+            return date(int(m[3]), int(m[2]), int(m[1]))
     except ValueError:
         return None
+    return None
+
+
+@dataclass
+class DateOrder:
+    """Which rows show the order of day and month: a first field over 12 is a day, a second a month."""
+
+    day_first_row: int | None = None
+    month_first_row: int | None = None
+
+    def note(self, row: int, value: str) -> None:
+        m = _DAY_FIRST_DATE.match(value.strip())
+        if m is None:
+            return
+        first, second = int(m[1]), int(m[2])
+        if first > 12 and second <= 12 and self.day_first_row is None:
+            self.day_first_row = row
+        if second > 12 and first <= 12 and self.month_first_row is None:
+            self.month_first_row = row
+
+    def check(self) -> None:
+        """Refuse the file when any row can only be month first: its other dates may be misread."""
+        if self.month_first_row is None:
+            return
+        if self.day_first_row is not None:
+            raise _refuse(
+                "import.dates_mixed", day_row=self.day_first_row, month_row=self.month_first_row
+            )
+        raise _refuse("import.dates_month_first", row=self.month_first_row)
 
 
 def check_row(
-    row: int, v: dict[str, str], today: date
+    row: int, v: dict[str, str], today: date, regions: RegionCodes | None = None
 ) -> tuple[BookingLine | None, RowRejection | None, list[RowWarning]]:
     """A row's values → the line to write, or the first reason to refuse it; plus warnings."""
 
@@ -175,15 +221,20 @@ def check_row(
     code = v["booking_code"].strip().upper()
     if not _BOOKING.match(code):
         return no("import.booking_code", "booking_code")
-    birth = _iso(v["birth_date"].strip())
+    birth = read_date(v["birth_date"].strip())
     if birth is None:
         return no("field.required" if not v["birth_date"].strip() else "date.format", "birth_date")
     sex = v["sex"].strip().upper()
-    nik = check_nik(v["nik"], birth, sex, today)
+    nik = check_nik(v["nik"], birth, sex, today, regions=regions or known_regions())
     if nik.errors:
         first = nik.errors[0]
         return no(first.key, "nik", **first.params)
-    problem = check_name(v["name"]) or check_birth_date(birth, today)
+    name = " ".join(v["name"].split()).upper()
+    problem = (
+        check_name(v["name"])
+        or too_long("applicant.name", name, "name")
+        or check_birth_date(birth, today)
+    )
     if problem:
         return no(problem.key, problem.field, **problem.params)
     if sex not in ("L", "P"):
@@ -197,7 +248,7 @@ def check_row(
     product = v["product"].strip().lower().replace("-", "").replace(" ", "")
     if product not in PRODUCTS:
         return no("product.invalid", "product", value=v["product"].strip())
-    appointment = _iso(v["appointment_date"].strip())
+    appointment = read_date(v["appointment_date"].strip())
     if appointment is None:
         key = "field.required" if not v["appointment_date"].strip() else "date.format"
         return no(key, "appointment_date")
@@ -211,7 +262,7 @@ def check_row(
         row=row,
         booking_code=code,
         nik=nik.nik,
-        name=" ".join(v["name"].split()).upper(),
+        name=name,
         birth_date=birth,
         sex=sex,
         phone=phone or None,
@@ -236,7 +287,10 @@ def parse_appointments(
         raise _refuse("import.empty")
     first_line = content.lstrip("\r\n").splitlines()[0]
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=sniff_delimiter(first_line))
-    result = AppointmentFile(sha256=hashlib.sha256(data).hexdigest(), filename=filename[-255:])
+    filename = filename[-max_length("import_batch.filename") :]
+    result = AppointmentFile(sha256=hashlib.sha256(data).hexdigest(), filename=filename)
+    regions = known_regions()
+    order = DateOrder()
     first_row: dict[str, int] = {}
     positions: dict[str, int] | None = None
     width = data_rows = record = 0
@@ -262,6 +316,8 @@ def parse_appointments(
                 )
                 continue
             row = {c: values[i] for c, i in positions.items()}
+            for column in DATE_COLUMNS:
+                order.note(record, row[column])
             code = row["booking_code"].strip().upper()
             if _BOOKING.match(code):
                 if code in first_row:
@@ -275,7 +331,7 @@ def parse_appointments(
                     )
                     continue
                 first_row[code] = record
-            line, rejection, warnings = check_row(record, row, today)
+            line, rejection, warnings = check_row(record, row, today, regions)
             if rejection:
                 result.rejected.append(rejection)
                 continue
@@ -286,6 +342,7 @@ def parse_appointments(
         raise _refuse("import.csv", row=record + 1, reason=str(exc)) from None
     if positions is None or data_rows == 0:
         raise _refuse("import.empty")
+    order.check()
     return result
 
 

@@ -113,7 +113,8 @@ def _result_of(s: Session, settings: Settings, app: Application) -> Registration
     if ticket is None:  # register() issues the ticket in the same transaction as the application
         raise LookupError(f"application {app.id} has no ticket")
     day = app.application_date
-    collection = day if app.same_day else add_working_days(day, settings.collection_working_days)
+    days, joint_leave = settings.collection_working_days, settings.collection_skips_joint_leave
+    collection = day if app.same_day else add_working_days(day, days, joint_leave)
     return RegistrationResult(app.applicant_id, app.id, fee, _info(s, ticket), [], collection)
 
 

@@ -20,6 +20,7 @@ from app.problems import InputRejected, Problem
 from app.queue.numbering import PRIORITIES
 from app.queue.ticket_rows import TicketInfo
 from app.queue.tickets import _info, issue_in_session
+from app.text_limits import too_long
 
 STAY_PERMIT_PREFIX = "C"
 
@@ -64,6 +65,14 @@ def check_foreigner(form: ForeignerForm, today: date) -> list[Problem]:
     elif not _NATIONALITY.match(nationality):
         problems.append(Problem("nationality.format", "nationality"))
     problems += check_person(form.name, form.birth_date, form.sex, form.phone, today)
+    # Each value as register_foreigner() stores it (passport and nationality have their patterns).
+    for key, value, name in (
+        ("applicant.name", " ".join(form.name.split()).upper(), "name"),
+        ("applicant.phone", form.phone.strip(), "phone"),
+        ("stay_permit_request.permit_no", form.permit_no.strip(), "permit_no"),
+    ):
+        if problem := too_long(key, value, name):
+            problems.append(problem)
     if form.kind not in PERMIT_KINDS:
         problems.append(Problem("permit.kind", "kind", {"value": form.kind}))
     if form.priority is not None and form.priority not in PRIORITIES:
@@ -82,6 +91,10 @@ def register_foreigner(
     """Record (or find again) the person and the request, and issue the C ticket — all or nothing."""
     now = now or datetime.now()
     problems = check_foreigner(form, now.date())
+    if officer_problem := too_long("stay_permit_request.officer", officer, "officer"):
+        problems.append(officer_problem)
+    if counter_problem := too_long("ticket.counter", counter, "counter"):
+        problems.append(counter_problem)
     if problems:
         raise InputRejected(problems)
     assert form.birth_date is not None

@@ -8,25 +8,28 @@ permanent and may legitimately differ from the birth certificate.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from app.i18n import N_, register_messages
 from app.problems import Problem
 
-# Province codes (Kemendagri), including the Papua provinces created in 2022.
-PROVINCES: dict[str, str] = {
-    "11": "Aceh", "12": "Sumatera Utara", "13": "Sumatera Barat", "14": "Riau",
-    "15": "Jambi", "16": "Sumatera Selatan", "17": "Bengkulu", "18": "Lampung",
-    "19": "Kepulauan Bangka Belitung", "21": "Kepulauan Riau", "31": "DKI Jakarta",
-    "32": "Jawa Barat", "33": "Jawa Tengah", "34": "DI Yogyakarta", "35": "Jawa Timur",
-    "36": "Banten", "51": "Bali", "52": "Nusa Tenggara Barat", "53": "Nusa Tenggara Timur",
-    "61": "Kalimantan Barat", "62": "Kalimantan Tengah", "63": "Kalimantan Selatan",
-    "64": "Kalimantan Timur", "65": "Kalimantan Utara", "71": "Sulawesi Utara",
-    "72": "Sulawesi Tengah", "73": "Sulawesi Selatan", "74": "Sulawesi Tenggara",
-    "75": "Gorontalo", "76": "Sulawesi Barat", "81": "Maluku", "82": "Maluku Utara",
-    "91": "Papua", "92": "Papua Barat", "93": "Papua Selatan", "94": "Papua Tengah",
-    "95": "Papua Pegunungan", "96": "Papua Barat Daya",
-}  # fmt: skip
+register_messages({
+    "nik.regency_unknown": N_("Regency/city code {code} in the NIK is unknown (province {province})."),
+})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class RegionCodes:
+    """The province and regency/city codes a NIK may carry, with their names (Kemendagri codes).
+
+    The table is data (resources/regions.csv, extended by an administrator's file), read by
+    app.desk.regions; the rules only receive it.
+    """
+
+    provinces: Mapping[str, str]  # "16" -> "Sumatera Selatan"
+    regencies: Mapping[str, str]  # "1603" -> "Kabupaten Muara Enim"
 
 
 @dataclass(frozen=True)
@@ -76,7 +79,13 @@ def check_nik(
     birth_date: date | None = None,
     sex: str | None = None,
     today: date | None = None,
+    regions: RegionCodes | None = None,
 ) -> NikCheck:
+    """Hard errors (format, region codes, day/month, serial) and warnings (form disagrees).
+
+    Province and regency/city are looked up in *regions* (app.desk.regions.known_regions());
+    without it only their shape is checked (a regency or district cannot be 00).
+    """
     nik = normalize_nik(raw or "")
     result = NikCheck(nik=nik)
     err = result.errors.append
@@ -91,10 +100,14 @@ def check_nik(
         return result
     prov, reg, dist = nik[0:2], nik[2:4], nik[4:6]
     dd, mm, yy, serial = int(nik[6:8]), int(nik[8:10]), int(nik[10:12]), nik[12:16]
-    if prov not in PROVINCES:
-        err(Problem("nik.province", "nik", {"code": prov}))
     if reg == "00":
         err(Problem("nik.regency", "nik"))
+    if regions is not None:
+        if prov not in regions.provinces:
+            err(Problem("nik.province", "nik", {"code": prov}))
+        elif reg != "00" and prov + reg not in regions.regencies:
+            province = regions.provinces[prov]
+            err(Problem("nik.regency_unknown", "nik", {"code": prov + reg, "province": province}))
     if dist == "00":
         err(Problem("nik.district", "nik"))
     if not (1 <= dd <= 31 or 41 <= dd <= 71):

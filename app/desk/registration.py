@@ -23,11 +23,13 @@ from app.desk.passport import (
     check_validity,
     compute_fee,
 )
+from app.desk.regions import known_regions
 from app.desk.registration_data import ApplicantInfo, RegistrationForm, RegistrationResult
 from app.problems import InputRejected, Problem
 from app.queue.numbering import PRIORITIES, service_for_kind
 from app.queue.tickets import _info, issue_in_session
 from app.queue.workdays import add_working_days
+from app.text_limits import too_long
 
 __all__ = ["ApplicantInfo", "RegistrationForm", "RegistrationResult"]
 
@@ -69,15 +71,29 @@ def load_tariffs(db: Database) -> list[TariffRow]:
         return tariff_rows(s)
 
 
+def stored_name(name: str) -> str:
+    """A name as the applicant record keeps it: single spaces, upper case."""
+    return " ".join(name.split()).upper()
+
+
 def validate_form(
     form: RegistrationForm, tariffs: list[TariffRow], today: date
 ) -> tuple[list[Problem], list[Problem], Fee | None]:
     """Hard problems, warnings and the fee (when it can be computed) for a filled form."""
     problems: list[Problem] = []
-    nik = check_nik(form.nik, form.birth_date, form.sex, today)
+    nik = check_nik(form.nik, form.birth_date, form.sex, today, regions=known_regions())
     problems += nik.errors
     warnings = list(nik.warnings)
     problems += check_person(form.name, form.birth_date, form.sex, form.phone, today)
+    # Each value as register() stores it.
+    for key, value, name in (
+        ("applicant.name", stored_name(form.name), "name"),
+        ("applicant.birth_place", form.birth_place.strip(), "birth_place"),
+        ("applicant.phone", form.phone.strip(), "phone"),
+        ("application.booking_code", form.booking_code, "booking_code"),
+    ):
+        if problem := too_long(key, value, name):
+            problems.append(problem)
     if form.kind not in KINDS:
         problems.append(Problem("kind.invalid", "kind", {"value": form.kind}))
     if form.product not in PRODUCTS:
@@ -122,11 +138,15 @@ def register(
     with db.write() as s:
         tariffs = tariff_rows(s)
         problems, warnings, fee = validate_form(form, tariffs, today)
+        if officer_problem := too_long("application.officer", officer, "officer"):
+            problems.append(officer_problem)
+        if counter_problem := too_long("ticket.counter", counter, "counter"):
+            problems.append(counter_problem)
         if problems or fee is None:
             raise InputRejected(problems)
         assert form.birth_date is not None
         nik = normalize_nik(form.nik)
-        name = " ".join(form.name.split()).upper()
+        name = stored_name(form.name)
         a = s.scalar(select(Applicant).where(Applicant.nik == nik))
         if a is None:
             a = Applicant(citizenship="WNI", nik=nik)
@@ -172,7 +192,9 @@ def register(
         s.add(AuditLog(actor=officer or "-", action="register", entity="application",
                        entity_id=str(app.id), at=now))  # fmt: skip
         collection = (
-            add_working_days(today, settings.collection_working_days)
+            add_working_days(
+                today, settings.collection_working_days, settings.collection_skips_joint_leave
+            )
             if not form.same_day
             else today
         )

@@ -19,6 +19,7 @@ from app.db.visit_models import Attachment, VisitAttachment
 from app.i18n import N_, register_messages
 from app.monev.findings import template_item_ids, visit_for_change
 from app.problems import InputRejected, Problem
+from app.text_limits import too_long
 
 MAX_PHOTO_BYTES: Final = 15 * 1024 * 1024
 MAX_PHOTO_PIXELS: Final = 80_000_000  # refuse decompression bombs before decoding
@@ -67,6 +68,42 @@ def attachments_in_session(s: Session, visit_id: int) -> list[AttachmentInfo]:
     return [_link_info(x) for x in rows]
 
 
+# What Pillow raises for a file that is not an image, or whose pixels cannot be decoded.
+_UNREADABLE = (
+    UnidentifiedImageError,
+    Image.DecompressionBombError,
+    OSError,
+    ValueError,
+    SyntaxError,
+)
+
+
+def _refuse_huge(im: Image.Image, name: str) -> None:
+    if im.width * im.height > MAX_PHOTO_PIXELS:
+        mp = round(im.width * im.height / 1e6)
+        raise InputRejected(
+            [Problem("photo.too_many_pixels", "photo", {"name": name, "megapixels": mp})]
+        )
+
+
+def decode_photo(raw: bytes, name: str = "") -> tuple[str, int, int]:
+    """Decode every pixel of an image and say its format and size; InputRejected when it cannot.
+
+    Pillow's verify() reads the headers and checksums only: a JPEG cut short or a PNG whose
+    compressed pixels are garbage passes it, and then fails in every report that prints it.
+    """
+    try:
+        with Image.open(io.BytesIO(raw)) as im:
+            _refuse_huge(im, name)
+            im.load()
+            im.convert("RGB")  # what a printed report does with it
+            return im.format or "", im.width, im.height
+    except InputRejected:
+        raise
+    except _UNREADABLE as exc:
+        raise InputRejected([Problem("photo.not_image", "photo", {"name": name})]) from exc
+
+
 def reencode_photo(raw: bytes, name: str = "") -> tuple[bytes, int, int]:
     """JPEG bytes (upright by EXIF, long side ≤ 1600 px, quality 85, no metadata) and its size.
 
@@ -74,12 +111,8 @@ def reencode_photo(raw: bytes, name: str = "") -> tuple[bytes, int, int]:
     """
     try:
         with Image.open(io.BytesIO(raw)) as im:
-            if im.width * im.height > MAX_PHOTO_PIXELS:
-                mp = round(im.width * im.height / 1e6)
-                raise InputRejected(
-                    [Problem("photo.too_many_pixels", "photo", {"name": name, "megapixels": mp})]
-                )
-            im.load()
+            _refuse_huge(im, name)
+            im.load()  # every pixel, not only the headers: a truncated file fails here
             upright = ImageOps.exif_transpose(im) or im
             if upright.mode in ("RGBA", "LA", "P", "PA"):
                 rgba = upright.convert("RGBA")
@@ -94,14 +127,13 @@ def reencode_photo(raw: bytes, name: str = "") -> tuple[bytes, int, int]:
             return out.getvalue(), upright.width, upright.height
     except InputRejected:
         raise
-    except (
-        UnidentifiedImageError,
-        Image.DecompressionBombError,
-        OSError,
-        ValueError,
-        SyntaxError,
-    ) as exc:
+    except _UNREADABLE as exc:
         raise InputRejected([Problem("photo.not_image", "photo", {"name": name})]) from exc
+
+
+def _check_caption(caption: str) -> None:
+    if problem := too_long("visit_attachment.caption", caption, "caption"):
+        raise InputRejected([problem])
 
 
 def attach_photo(
@@ -109,6 +141,7 @@ def attach_photo(
 ) -> AttachmentInfo:
     """Attach a photo file as evidence: checked, re-encoded, stored once by SHA-256."""
     path = Path(path)
+    _check_caption(caption.strip())
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -157,6 +190,7 @@ def _link(s: Session, link_id: int) -> VisitAttachment:
 def update_photo(
     db: Database, link_id: int, caption: str, item_id: int | None = None
 ) -> AttachmentInfo:
+    _check_caption(caption.strip())
     with db.write() as s:
         link = _link(s, link_id)
         v = visit_for_change(s, link.visit_id)

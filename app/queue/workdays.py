@@ -1,4 +1,10 @@
-"""Working days in Indonesia: weekends and public holidays (the holidays package) are skipped."""
+"""Working days in Indonesia: weekends, public holidays and (by default) cuti bersama are skipped.
+
+Both tables come from the holidays package: the public holidays (libur nasional) and the
+government's joint leave days (cuti bersama, SKB of three ministers), on which government
+offices close. Whether the office counts joint leave as closed is the setting
+``collection_skips_joint_leave``; callers pass it in.
+"""
 
 from __future__ import annotations
 
@@ -8,21 +14,23 @@ from functools import lru_cache
 import holidays
 
 
-@lru_cache(maxsize=32)
-def _holidays_for(year: int) -> frozenset[date]:
-    return frozenset(holidays.country_holidays("ID", years=year).keys())
+@lru_cache(maxsize=64)
+def _closed_days(year: int, joint_leave: bool) -> frozenset[date]:
+    categories = ("public", "government") if joint_leave else ("public",)
+    return frozenset(holidays.country_holidays("ID", years=year, categories=categories).keys())
 
 
-def is_working_day(d: date) -> bool:
-    return d.weekday() < 5 and d not in _holidays_for(d.year)
+def is_working_day(d: date, joint_leave: bool = True) -> bool:
+    """A weekday that is no public holiday, nor a cuti bersama day when *joint_leave*."""
+    return d.weekday() < 5 and d not in _closed_days(d.year, joint_leave)
 
 
-def add_working_days(start: date, n: int) -> date:
+def add_working_days(start: date, n: int, joint_leave: bool = True) -> date:
     """The date *n* working days after *start* (collection date = payment + 4)."""
     d = start
     remaining = n
     while remaining > 0:
         d += timedelta(days=1)
-        if is_working_day(d):
+        if is_working_day(d, joint_leave):
             remaining -= 1
     return d

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.changes import Changes
 from app.desk.nik import check_nik
 from app.desk.passport import FEE_COMPONENTS, TariffRow, compute_fee
+from app.desk.regions import known_regions
 from app.i18n import _, label, long_date, rupiah
 from app.problems import InputRejected
 
@@ -171,13 +172,8 @@ class RegistrationPage(QWidget):
         self.banner.show_message(self._reason(exc), "error")
 
     def _reason(self, exc: BaseException) -> str:
-        if isinstance(exc, InputRejected):
-            return exc.message(self.ctx.lang)
-        if hasattr(exc, "message"):  # PrintError and other errors that explain themselves
-            return exc.message(self.ctx.lang)
-        return _("Could not complete the action: {0}. Nothing was lost; try again.").format(
-            f"{exc.__class__.__name__}: {exc}"
-        )
+        # Refusals, print errors and database faults in their own words; never SQL or a NIK.
+        return self.ctx.reason(exc)
 
     # --- NIK --------------------------------------------------------------
 
@@ -187,7 +183,7 @@ class RegistrationPage(QWidget):
         if len(digits) < 16:
             self.form.nik_status.setText("")
             return
-        check = check_nik(digits)
+        check = check_nik(digits, regions=known_regions())
         if not check.ok:
             self.form.errors["nik"].show_message(check.errors[0].message(self.ctx.lang))
             return
@@ -215,7 +211,12 @@ class RegistrationPage(QWidget):
         digits = self.form.nik.digits()
         if len(digits) != 16:
             return
-        check = check_nik(digits, self.form.birth_date.date(), self.form.sex.currentData() or None)
+        check = check_nik(
+            digits,
+            self.form.birth_date.date(),
+            self.form.sex.currentData() or None,
+            regions=known_regions(),
+        )
         if check.ok and check.warnings:
             self.form.errors["birth_date"].show_message(
                 " ".join(w.message(self.ctx.lang) for w in check.warnings)

@@ -9,7 +9,6 @@ the database.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
 import re
@@ -21,10 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Final
 
-from PIL import Image, UnidentifiedImageError
-
 from app.i18n import N_, register_messages
-from app.monev.photos import MAX_PHOTO_PIXELS
+from app.monev.photos import decode_photo
 from app.problems import InputRejected, Problem
 
 PACKAGE_FORMAT: Final = "kanimdesk-visit"
@@ -291,20 +288,16 @@ def _check_photo(name: str, data: bytes) -> Photo:
     if sha256_hex(data) != sha:
         raise _reject("exchange.hash_mismatch", path=name)
     fmt, mime = _IMAGE_FORMATS[ext]
+    # Every pixel decoded, as on attach: a photo that cannot be would break this visit's
+    # report here and on every machine the visit travels to next. The bytes stay as they
+    # came: their SHA-256 names the photo on every machine, and a second JPEG encoding
+    # would change it (and lose detail) at each trip.
     try:
-        with Image.open(io.BytesIO(data)) as im:
-            if im.format != fmt or im.width * im.height > MAX_PHOTO_PIXELS:
-                raise _reject("exchange.not_image", path=name)
-            width, height = im.width, im.height
-            im.verify()
-    except (
-        UnidentifiedImageError,
-        Image.DecompressionBombError,
-        OSError,
-        ValueError,
-        SyntaxError,
-    ) as exc:
+        found, width, height = decode_photo(data, name)
+    except InputRejected as exc:
         raise _reject("exchange.not_image", path=name) from exc
+    if found != fmt:
+        raise _reject("exchange.not_image", path=name)
     return Photo(sha, mime, data, width, height)
 
 

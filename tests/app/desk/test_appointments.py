@@ -159,7 +159,7 @@ def test_bad_rows_are_reported_by_spreadsheet_row_in_both_languages(db, settings
     rows = [
         booking(0),  # row 2: good
         booking(1, nik="160301010185000", name="Yuliana Sari"),  # row 3: 15 digits
-        booking(2, birth_date="01/12/1990"),  # row 4: date format
+        booking(2, birth_date="01/12/90"),  # row 4: date format (a two-digit year)
         booking(3, application_kind="perpanjangan"),  # row 5: unknown kind
         booking(4, birth=date(2015, 5, 5), validity_years=10),  # row 6: child, 10 years
         booking(5, booking_code="MP-TEST-0000"),  # row 7: duplicate of row 2
