@@ -23,7 +23,18 @@ def _isolated_folders(tmp_path, monkeypatch):
     """Never touch the real user's settings or database."""
     monkeypatch.setenv("KANIMDESK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("KANIMDESK_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("KANIMDESK_LOG_DIR", str(tmp_path / "logs"))
     monkeypatch.delenv("KANIMDESK_DB", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the program's default language (Indonesian), whatever the last one set."""
+    from app.i18n import DEFAULT_LANGUAGE, set_language
+
+    set_language(DEFAULT_LANGUAGE)
+    yield
+    set_language(DEFAULT_LANGUAGE)
 
 
 @pytest.fixture

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import getpass
+import logging
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from app.changes import Changes, changes_of
 from app.config import Settings, save_settings
@@ -17,6 +18,8 @@ from ui.workers import TaskRunner
 if TYPE_CHECKING:
     from app.db.engine import Database
 
+log = logging.getLogger(__name__)
+
 
 class DeferredDatabase:
     """Opens (and creates or upgrades) the database on first use, on the worker thread.
@@ -25,9 +28,14 @@ class DeferredDatabase:
     task a page queues opens the database, and later tasks find it open.
     """
 
-    def __init__(self, url: str, settings: Settings):
+    def __init__(self, url: str, settings: Settings, *, create: bool | None = None):
+        from app.config import default_db_url
+
         self.url = url
         self._settings = settings
+        # Only the default file may be made; any other missing file is refused by name.
+        self.create = url == default_db_url() if create is None else create
+        self.on_busy: Callable[[int, int], None] | None = None
         self._db: Database | None = None
         self._lock = threading.Lock()
 
@@ -37,10 +45,15 @@ class DeferredDatabase:
                 from app.db.engine import Database
                 from app.db.setup import init_database
 
-                db = Database(self.url)
+                db = Database(self.url, create=self.create)
+                db.on_busy = self.on_busy
                 init_database(db, self._settings)
                 self._db = db
             return self._db
+
+    @property
+    def is_open(self) -> bool:
+        return self._db is not None
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.open(), name)
@@ -56,6 +69,9 @@ class DeskContext(QObject):
     """
 
     changed = Signal(object)  # app.changes.Changes
+    # "Busy, retrying" while another program holds the database (delivered on the UI thread).
+    busy = Signal(str)
+    _busy_from_worker = Signal(str)
 
     def __init__(self, db: Database | DeferredDatabase, settings: Settings,
                  runner: TaskRunner | None = None, parent=None, *, lang: str | None = None):  # fmt: skip
@@ -71,10 +87,48 @@ class DeskContext(QObject):
         except Exception:  # no user name on some kiosk setups
             self.officer = "petugas"
         self.counter = settings.counter or "1"
+        self._busy_from_worker.connect(self.busy.emit, Qt.ConnectionType.QueuedConnection)
+        self.db.on_busy = self._say_busy
 
     @property
     def lang(self) -> str:
         return self._lang or self.settings.language
+
+    def _say_busy(self, attempt: int, attempts: int) -> None:
+        from app.i18n import text
+
+        # Called on the worker thread: only a queued signal may carry it to a widget.
+        self._busy_from_worker.emit(text("db.busy", self.lang, attempt=attempt, attempts=attempts))
+
+    def reason(self, exc: BaseException, fallback: str | None = None) -> str:
+        """What the clerk reads for a task's exception: a refusal's or a database fault's own
+        words (never SQL, its parameters or a NIK), else *fallback* with "{0}" = what failed.
+
+        Every page turns a worker's exception into a banner through this one function.
+        """
+        from app.db.faults import fault_message
+        from app.i18n import _
+        from app.logs import log_file, redact
+        from app.problems import InputRejected
+
+        if isinstance(exc, InputRejected):
+            return exc.message(self.lang)
+        words = fault_message(exc, self.lang, getattr(self.db, "url", None))
+        if words is not None:
+            return words
+        if callable(getattr(exc, "message", None)):  # PrintError and others that explain themselves
+            return str(exc.message(self.lang))  # type: ignore[attr-defined]
+        log.error("task failed", exc_info=exc)
+        if isinstance(exc, OSError) and exc.strerror:
+            what = f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
+        else:
+            what = f"{exc.__class__.__name__}: {exc}" if str(exc) else exc.__class__.__name__
+        template = fallback or _("Could not complete the action: {0}. Nothing was lost; try again.")
+        return (
+            template.format(redact(what))
+            + " "
+            + _("Details are in the log file {0}.").format(log_file())
+        )
 
     def run_op(
         self,
@@ -101,10 +155,16 @@ class DeskContext(QObject):
                 Changes(settings=True)
             )  # the status bar and the display show the counter
 
-    def apply_settings(self, settings: Settings) -> None:
+    def apply_settings(self, settings: Settings) -> Changes:
+        """Put *settings* in force: the office profile into the database, then the settings file.
+
+        Runs on the worker (``run_op(lambda: ctx.apply_settings(new), on_done)``) and touches
+        no widget and no attribute of this context: *on_done* sets ``ctx.settings`` on the UI
+        thread and run_op emits the Changes returned here. The file is written only once the
+        database has accepted the office, so a refusal leaves it as it was.
+        """
         from app.db.setup import apply_office
 
+        changes = apply_office(self.db, settings)
         save_settings(settings)
-        apply_office(self.db, settings)
-        self.settings = settings
-        self.changed.emit(Changes(settings=True, office=True))
+        return changes | Changes(settings=True)

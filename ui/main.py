@@ -29,19 +29,47 @@ def install_translations(app, lang: str) -> list[object]:
     return loaded
 
 
-def _database_failed(window, lang: str, exc: BaseException) -> None:
+def _database_failed(window, ctx, exc: BaseException) -> None:
+    """The database could not be opened: say why in the program's words, then quit."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from app.i18n import text
+    from app.db.faults import database_fault
     from app.problems import InputRejected
 
-    reason = (
-        exc.message(lang)
-        if isinstance(exc, InputRejected)
-        else text("db.unreachable", lang, reason=exc)
-    )
-    QMessageBox.critical(window, "KanimDesk", reason)
-    QApplication.instance().exit(1)
+    fault = database_fault(exc, ctx.db.url)
+    refused = isinstance(exc, InputRejected) or (fault is not None and fault.refusal)
+    QMessageBox.critical(window, "KanimDesk", ctx.reason(exc))
+    QApplication.instance().exit(2 if refused else 1)
+
+
+def check_soundness(window, ctx) -> None:
+    """Queue SQLite's quick_check on the worker (behind the first page's reads, before any
+    write); a damaged file is said in a message and every later write is refused."""
+    db = ctx.db
+
+    def check() -> None:
+        from app.db.integrity import ensure_sound
+
+        if getattr(db, "is_open", True):  # a database that did not open has said so already
+            ensure_sound(db.open() if hasattr(db, "open") else db)
+
+    def unsound(exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(window, "KanimDesk", ctx.reason(exc))
+
+    ctx.runner.run(check, None, unsound)
+
+
+def _settings_failed(exc: BaseException) -> int:
+    """A settings file that cannot be used: its reasons in a message box, and no window."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.problems import InputRejected
+
+    words = exc.message() if isinstance(exc, InputRejected) else str(exc)
+    QMessageBox.critical(None, "KanimDesk", words)
+    return 2
 
 
 def run_gui(db_url: str | None = None, lang: str | None = None) -> int:
@@ -50,15 +78,22 @@ def run_gui(db_url: str | None = None, lang: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from app.config import default_db_url, load_settings
-    from app.i18n import language
+    from app.i18n import DEFAULT_LANGUAGE, language
+    from app.logs import configure_logging
+    from app.problems import InputRejected
 
     from ui.context import DeferredDatabase, DeskContext
     from ui.main_window import MainWindow
 
-    settings = load_settings()
+    configure_logging()
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("KanimDesk")
     app.setOrganizationName("KanimDesk")
+    try:
+        settings = load_settings()
+    except InputRejected as exc:  # app.config.SettingsError: never a window over defaults
+        install_translations(app, lang or DEFAULT_LANGUAGE)
+        return _settings_failed(exc)
     install_translations(app, lang or settings.language)
     url = db_url or os.environ.get("KANIMDESK_DB") or settings.db_url or default_db_url()
     db = DeferredDatabase(url, settings)
@@ -68,9 +103,11 @@ def run_gui(db_url: str | None = None, lang: str | None = None) -> int:
     ctx.runner.hold()
     # Open the database first on the worker thread; the pages' tasks queue behind it.
     window_holder: list = []
-    ctx.runner.run(db.open, None, lambda exc: _database_failed(window_holder[0], ctx.lang, exc))
+    ctx.runner.run(db.open, None, lambda exc: _database_failed(window_holder[0], ctx, exc))
     window = MainWindow(ctx)
     window_holder.append(window)
+    ctx.busy.connect(lambda words: window.statusBar().showMessage(words, 5000))
+    check_soundness(window, ctx)
     if os.environ.get("KANIMDESK_EXIT_WHEN_READY"):
         _report_start_up(app, ctx, window)
     _release_after_first_paint(window, ctx)

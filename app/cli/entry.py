@@ -9,15 +9,17 @@ with the database opened by ``args.open_database`` (default: created or upgraded
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from typing import NoReturn
 
 from app import __version__
 from app.config import Settings, load_settings
-from app.i18n import _, language, set_language, text
+from app.i18n import _, language, set_language
 from app.problems import InputRejected
 
 EXIT_OK, EXIT_ERROR, EXIT_REFUSED, EXIT_REJECTED_ROWS = 0, 1, 2, 3
+log = logging.getLogger(__name__)
 
 
 class CliError(Exception):
@@ -81,11 +83,20 @@ def _language_asked(argv: list[str]) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    settings = load_settings()
+    from app.logs import configure_logging
+
+    configure_logging()
     # main() is also called in-process (tests, scripts): leave the caller's language as it was.
     previous = language()
-    set_language(_language_asked(argv) or settings.language)
     try:
+        asked = _language_asked(argv)
+        set_language(asked)
+        try:
+            settings = load_settings()
+        except InputRejected as exc:  # app.config.SettingsError: a bad settings file
+            print(f"kanimdesk: {exc.message(language())}", file=sys.stderr)
+            return EXIT_REFUSED
+        set_language(asked or settings.language)
         args = build_parser().parse_args(argv)
         lang = set_language(args.lang or settings.language)
         return _run(args, settings, lang)
@@ -112,14 +123,26 @@ def _run(args: argparse.Namespace, settings: Settings, lang: str) -> int:
     except KeyboardInterrupt:
         print("kanimdesk: " + _("interrupted"), file=sys.stderr)
         return 130
-    except Exception as exc:  # the last guard: a reason, never a traceback
-        from sqlalchemy.exc import OperationalError
+    except Exception as exc:  # the last guard: a reason, never a traceback, SQL or a NIK
+        return _last_guard(exc, args, settings, lang)
 
-        if isinstance(exc, OperationalError):
-            print(f"kanimdesk: {text('db.unreachable', lang, reason=exc.orig)}", file=sys.stderr)
-        else:
-            print(f"kanimdesk: {exc.__class__.__name__}: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+
+def _last_guard(exc: Exception, args: argparse.Namespace, settings: Settings, lang: str) -> int:
+    from app.cli.database import database_url
+    from app.db.faults import database_fault, fault_message
+    from app.logs import log_file, redact
+
+    url = database_url(args, settings)
+    words = fault_message(exc, lang, url)
+    if words is not None:
+        fault = database_fault(exc, url)
+        print(f"kanimdesk: {words}", file=sys.stderr)
+        return EXIT_REFUSED if fault is not None and fault.refusal else EXIT_ERROR
+    log.error("kanimdesk %s failed", args.command, exc_info=exc)
+    reason = redact(f"{exc.__class__.__name__}: {exc}")
+    print("kanimdesk: " + _("{0}. Details are in the log file {1}.").format(reason, log_file()),
+          file=sys.stderr)  # fmt: skip
+    return EXIT_ERROR
 
 
 if __name__ == "__main__":

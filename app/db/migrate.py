@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-# pg_advisory_lock key of schema set-up: "KDSK" — any constant all workstations share.
-SETUP_LOCK = 0x4B44534B
 
 
 class ForeignKeysBroken(RuntimeError):
@@ -65,26 +61,6 @@ def _upgrade_sqlite(engine: Engine, cfg: Config, revision: str) -> None:
                     )
         finally:
             raw.execute("PRAGMA foreign_keys=ON")
-
-
-@contextmanager
-def setup_lock(engine: Engine) -> Iterator[None]:
-    """Serialise schema set-up between workstations starting at the same moment.
-
-    PostgreSQL: a session advisory lock, so the second workstation waits and then finds
-    the schema current. SQLite: writers already serialise with BEGIN IMMEDIATE.
-    """
-    if engine.dialect.name != "postgresql":
-        yield
-        return
-    with engine.connect() as conn:
-        conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": SETUP_LOCK})
-        conn.commit()
-        try:
-            yield
-        finally:
-            conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": SETUP_LOCK})
-            conn.commit()
 
 
 def head_revision() -> str | None:

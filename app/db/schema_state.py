@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +13,8 @@ from sqlalchemy import Engine, inspect, text
 VERSIONS = Path(__file__).resolve().parent / "migrations" / "versions"
 _REVISION = re.compile(r'^revision\s*=\s*["\']([^"\']+)["\']', re.M)
 _DOWN = re.compile(r'^down_revision\s*=\s*["\']([^"\']+)["\']', re.M)
+# pg_advisory_lock key of schema set-up: "KDSK" — any constant all workstations share.
+SETUP_LOCK = 0x4B44534B
 
 
 def known_revisions() -> tuple[set[str], str | None]:
@@ -63,3 +67,23 @@ def schema_state(engine: Engine) -> SchemaState:
 
 def is_current(engine: Engine) -> bool:
     return schema_state(engine).kind == "current"
+
+
+@contextmanager
+def setup_lock(engine: Engine) -> Iterator[None]:
+    """Serialise schema set-up between workstations starting at the same moment.
+
+    PostgreSQL: a session advisory lock, so the second workstation waits and then finds
+    the schema current. SQLite: writers already serialise with BEGIN IMMEDIATE.
+    """
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as conn:
+        conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": SETUP_LOCK})
+        conn.commit()
+        try:
+            yield
+        finally:
+            conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": SETUP_LOCK})
+            conn.commit()

@@ -11,7 +11,7 @@ from app.changes import Changes
 from app.config import Settings, resources_dir
 from app.db.engine import Database
 from app.db.models import Office, Service, Tariff
-from app.db.schema_state import SchemaState, schema_state
+from app.db.schema_state import SchemaState, schema_state, setup_lock
 from app.desk.passport import TariffRow
 from app.problems import InputRejected, Problem
 from app.queue.numbering import SERVICES
@@ -31,20 +31,18 @@ def init_database(db: Database, settings: Settings) -> None:
     """Create or upgrade the schema and seed it; safe when several workstations start at once."""
     from app.monev.templates import ensure_default_template
 
-    if refuse_unknown_schema(db).kind != "current":
-        from app.db.migrate import setup_lock, upgrade
+    current = refuse_unknown_schema(db).kind == "current"
+    # Seeding too is under the lock: a workstation that finds the schema current may start
+    # while another is still seeding it (both would insert the office).
+    with setup_lock(db.engine):
+        # Another workstation may have upgraded while this one waited: look again.
+        if not current and refuse_unknown_schema(db).kind != "current":
+            from app.db.migrate import upgrade
 
-        with setup_lock(db.engine):
-            # Another workstation may have upgraded while this one waited: look again.
-            if refuse_unknown_schema(db).kind != "current":
-                upgrade(db.engine)
-            with db.write() as s:
-                seed(s, settings)
-            ensure_default_template(db)
-        return
-    with db.write() as s:
-        seed(s, settings)
-    ensure_default_template(db)
+            upgrade(db.engine)
+        with db.write() as s:
+            seed(s, settings)
+        ensure_default_template(db)
 
 
 def seed(s, settings: Settings) -> None:

@@ -124,13 +124,7 @@ class ForeignersPage(QWidget):
         self.clear_button.clicked.connect(self.clear)
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, InputRejected):
-            self.banner.show_message(exc.message(self.ctx.lang), "error")
-        else:
-            self.banner.show_message(
-                _("Could not complete the action: {0}. Nothing was lost; try again.").format(exc),
-                "error",
-            )
+        self.banner.show_message(self.ctx.reason(exc), "error")
 
     def look_up(self) -> None:
         passport, nationality = self.passport_no.text().strip(), self.nationality.text().strip()

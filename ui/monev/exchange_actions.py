@@ -9,7 +9,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.i18n import _
-from app.problems import InputRejected
 
 from ui.context import DeskContext
 
@@ -32,10 +31,8 @@ class VisitExchange(QObject):
         self.parent_widget = parent
 
     def _error(self, exc: BaseException) -> None:
-        if isinstance(exc, InputRejected):
-            self.done.emit("error", exc.message(self.ctx.lang))
-        else:
-            self.done.emit("error", _("The file could not be read or written: {0}").format(exc))
+        words = self.ctx.reason(exc, _("The file could not be read or written: {0}"))
+        self.done.emit("error", words)
 
     # --- visit packages -------------------------------------------------------
 

@@ -170,11 +170,7 @@ class TemplateEditorDialog(TemplateFileActions, QDialog):
         self.ctx.runner.run(fn, on_done, on_error or self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, InputRejected):
-            self.banner.show_message(exc.message(self.ctx.lang), "error")
-            return
-        log.exception("template editor task failed", exc_info=exc)
-        self.banner.show_message(_("Failed: {0}").format(str(exc) or type(exc).__name__), "error")
+        self.banner.show_message(self.ctx.reason(exc, _("Failed: {0}")), "error")
 
     def reload(self, select_id: int | None = None) -> None:
         """List the templates again and open *select_id* (default: the newest default checklist)."""

@@ -52,5 +52,4 @@ class VisitPanel(QWidget):
         if isinstance(exc, InputRejected):
             self.notice.emit(exc.message(self.ctx.lang), "error")
             return
-        log.exception("visit change failed", exc_info=exc)
-        self.notice.emit(_("Not saved: {0}").format(str(exc) or type(exc).__name__), "error")
+        self.notice.emit(self.ctx.reason(exc, _("Not saved: {0}")), "error")

@@ -158,8 +158,7 @@ class VisitsPage(QWidget):
         )
 
     def _failed(self, exc: BaseException) -> None:
-        message = exc.message(self.ctx.lang) if isinstance(exc, InputRejected) else str(exc)
-        self.banner.show_message(message, "error")
+        self.banner.show_message(self.ctx.reason(exc), "error")
 
     def _on_changed(self, changes: Changes) -> None:
         if not (changes.visits or changes.templates):
@@ -252,7 +251,7 @@ class VisitsPage(QWidget):
         if isinstance(exc, InputRejected):
             self._refused(exc.by_field(self.ctx.lang))
         else:
-            self.new_banner.show_message(_("Not saved: {0}").format(exc), "error")
+            self.new_banner.show_message(self.ctx.reason(exc, _("Not saved: {0}")), "error")
 
     def _refused(self, problems: dict[str, str]) -> None:
         rest = self.form.show_problems(problems)

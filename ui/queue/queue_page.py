@@ -367,16 +367,10 @@ class QueuePage(QWidget):
         self._report(exc)
 
     def _report(self, exc: BaseException) -> None:
-        if isinstance(exc, InputRejected):
-            self.banner.show_message(exc.message(self.ctx.lang), "error")
-            return
-        log.error("queue page: database work failed", exc_info=exc)
-        self.banner.show_message(
-            _(
-                "The queue could not be read or updated (is the database reachable?). Nothing was changed; try again."
-            ),
-            "error",
+        fallback = _(
+            "The queue could not be read or updated (is the database reachable?). Nothing was changed; try again."
         )
+        self.banner.show_message(self.ctx.reason(exc, fallback), "error")
 
     # --- showing -----------------------------------------------------------
 

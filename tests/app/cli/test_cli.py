@@ -20,7 +20,10 @@ def run(*args: str, url: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture
 def url(tmp_path) -> str:
-    return f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    # Only `kanimdesk init` (or the default file) makes a database; other commands refuse a missing one.
+    url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    assert run("init", url=url).returncode == 0
+    return url
 
 
 def test_version():
