@@ -57,7 +57,7 @@ register_messages(
         "name.chars": N_("Name contains characters that are not allowed."),
         "birth.future": N_("Birth date cannot be in the future."),
         "birth.old": N_("Birth date is not plausible."),
-        "date.format": N_("Date must be YYYY-MM-DD."),
+        "date.format": N_("Date must be DD/MM/YYYY or YYYY-MM-DD."),
         "sex.invalid": N_("Sex must be L or P."),
         "passport.format": N_("Passport number must be 6–12 letters/digits."),
         "nationality.format": N_("Nationality must be a 3-letter country code (e.g. MYS)."),

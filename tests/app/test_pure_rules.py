@@ -12,7 +12,7 @@ RULES = {
     "desk": ["nik", "passport", "documents", "stay_permits", "applicant"],
     "queue": ["numbering", "verbs", "workdays", "board", "ticket_rows"],
     "monev": ["scoring", "codes"],
-    "": ["problems"],
+    "": ["problems", "text_limits"],
 }
 # What a rule may import: the standard library's pure parts, the holidays table, other rules, i18n.
 ALLOWED_STDLIB = {"__future__", "dataclasses", "datetime", "decimal", "collections", "enum", "functools",

@@ -129,7 +129,7 @@ def _photos(
         caption = a.caption
         if a.item_id in codes:
             caption = f"{caption} ({codes[a.item_id]})" if caption else codes[a.item_id]
-        out.append(R.Photo(attachment_bytes(db, a.attachment_id), caption))
+        out.append(R.Photo(attachment_bytes(db, a.attachment_id), caption, str(a.attachment_id)))
     return out
 
 

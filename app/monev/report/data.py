@@ -131,6 +131,7 @@ class Photo:
 
     jpeg: bytes
     caption: str
+    ref: str = ""  # which stored photo (its attachment number), named if it cannot be printed
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,7 @@ from app.monev.report.data import VisitReportData
 from app.monev.scoring import SKM_GRADES, skm_grade
 from app.monev.visits import SUPERVISION_GROUPS, SUPERVISION_TYPES
 from app.reports.charts import epaspor_chart, section_score_chart
-from app.reports.photos import printable_photo
+from app.reports.photos import printable_photo_or_none, unreadable_photo_box
 from app.reports.style import (
     INK,
     MUTED,
@@ -370,15 +370,26 @@ class VisitReportRenderer:
         workers = min(4, os.cpu_count() or 1, len(photos))
         if workers > 1:
             with ThreadPoolExecutor(workers) as pool:
-                printable = list(pool.map(lambda p: printable_photo(p.jpeg, *PHOTO_BOX), photos))
+                printable = list(
+                    pool.map(lambda p: printable_photo_or_none(p.jpeg, *PHOTO_BOX), photos)
+                )
         else:
-            printable = [printable_photo(p.jpeg, *PHOTO_BOX) for p in photos]
+            printable = [printable_photo_or_none(p.jpeg, *PHOTO_BOX) for p in photos]
         cells = []
-        for n, (photo, (data, w, h)) in enumerate(zip(photos, printable, strict=True), 1):
-            image = Image(io.BytesIO(data), width=w, height=h)
-            image.hAlign = "CENTER"
+        for n, (photo, fitted) in enumerate(zip(photos, printable, strict=True), 1):
+            picture: Flowable
+            if fitted is None:
+                # One damaged photo must not keep the whole report from printing: say which.
+                words = [self.p(f"<b>{self.t('photo_unreadable')}</b>", "cell_c")]
+                if photo.ref:
+                    words.append(self.p(esc(self.t("photo_ref", ref=photo.ref)), "cell_c"))
+                picture = unreadable_photo_box(*PHOTO_BOX, words)
+            else:
+                data, w, h = fitted
+                picture = Image(io.BytesIO(data), width=w, height=h)
+                picture.hAlign = "CENTER"
             caption = f"<b>{self.t('photo_n', n=n)}</b> {esc(photo.caption)}"
-            cells.append([image, Spacer(1, 3), self.p(caption, "cell_c")])
+            cells.append([picture, Spacer(1, 3), self.p(caption, "cell_c")])
         return cells
 
 

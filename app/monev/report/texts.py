@@ -94,6 +94,8 @@ register_messages({
     "visit_report.empty.figures": N_("No service figures for this period."),
     "visit_report.photo_n": N_("Photo {n}."),
     "visit_report.empty.photos": N_("No photographs."),
+    "visit_report.photo_unreadable": N_("Photo cannot be read"),
+    "visit_report.photo_ref": N_("Attachment {ref}"),
     "visit_report.closing": N_(
         "This report on the monitoring, evaluation and technical supervision of passport services "
         "is made to be used as appropriate. {office} is to act on the findings and directions "
