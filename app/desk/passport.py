@@ -9,6 +9,8 @@ from app.i18n import N_
 from app.problems import Problem
 
 KINDS = ("baru", "penggantian", "hilang", "rusak", "perubahan_data")
+# Kinds whose extra charge (lost / damaged) falls away in force majeure.
+FORCE_MAJEURE_KINDS = frozenset({"hilang", "rusak"})
 PRODUCTS = ("epaspor", "biasa")
 PURPOSES = ("umum", "umrah", "haji", "pmi")
 

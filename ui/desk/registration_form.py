@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk.documents import document_label, required_documents
-from app.desk.passport import KIND_LABELS, PRODUCT_LABELS, PURPOSE_LABELS
+from app.desk.passport import FORCE_MAJEURE_KINDS, KIND_LABELS, PRODUCT_LABELS, PURPOSE_LABELS
 from app.desk.registration_data import ApplicantInfo, RegistrationForm
 from app.i18n import _, label
 from app.queue.numbering import PRIORITIES
@@ -182,7 +182,7 @@ class RegistrationFormWidget(QWidget):
             item.setEnabled(ten_ok)
             if not ten_ok and self.validity.currentData() == 10:
                 self.validity.setCurrentIndex(1)
-        self.force_majeure.setEnabled(self.kind.currentData() in ("hilang", "rusak"))
+        self.force_majeure.setEnabled(self.kind.currentData() in FORCE_MAJEURE_KINDS)
         if not self.force_majeure.isEnabled():
             self.force_majeure.setChecked(False)
         self._refresh_documents(birth or date(1990, 1, 1), today)
