@@ -120,7 +120,7 @@ def cmd_check(args: argparse.Namespace, settings: Settings, lang: str, db: Datab
                          ensure_ascii=False))  # fmt: skip
     else:
         verdict = _("SOUND (revision {0})") if report.ok else _("NOT SOUND (revision {0})")
-        print(verdict.format(report.revision))
+        print(verdict.format(report.revision or "—"))  # no schema found: a dash, not "None"
         for problem in report.problems:
             print(f"  - {problem}")
     if report.ok:
