@@ -1,5 +1,5 @@
 """The window survives a whole day of Qt calls: run in a subprocess, so an abort at any time,
-shutdown included, fails the test (the old os._exit hook hid exactly such an abort)."""
+shutdown included, fails the test (the old hook that ended pytest by hand hid exactly such an abort)."""
 
 import json
 import os
