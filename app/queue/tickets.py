@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -69,23 +69,8 @@ def _waiting_ahead(s: Session, t: Ticket) -> int:
 
 
 def _info(s: Session, t: Ticket) -> TicketInfo:
-    return TicketInfo(
-        id=t.id,
-        uuid=t.uuid,
-        number=t.number,
-        prefix=t.prefix,
-        sequence=t.sequence,
-        ticket_date=t.ticket_date,
-        priority=t.priority,
-        status=t.status,
-        issued_at=t.issued_at,
-        waiting_ahead=_waiting_ahead(s, t) if t.status == TicketStatus.WAITING else 0,
-        counter=t.counter,
-        application_id=t.application_id,
-        printed_count=t.printed_count,
-        called_at=t.called_at,
-        service_prefix=t.service.prefix,
-    )
+    ahead = _waiting_ahead(s, t) if t.status == TicketStatus.WAITING else 0
+    return _row_info(t, t.service.prefix, ahead)
 
 
 def issue_in_session(
@@ -161,15 +146,50 @@ def find_ticket(db: Database, office_code: str, number: str, day: date | None = 
 
 
 def tickets_on(db: Database, office_code: str, day: date | None = None) -> list[TicketInfo]:
-    """All tickets of a day, newest first (the today's-tickets list)."""
+    """All tickets of a day, newest first (the today's-tickets list), in one query.
+
+    How many wait ahead of each waiting ticket comes from a window function: its place in
+    its service's call order (priority class first, then the number), the order
+    `call_next` uses — not from one COUNT per waiting ticket.
+    """
     day = day or date.today()
     with db.session() as s:
-        rows = s.scalars(
-            select(Ticket)
-            .where(Ticket.office_id == office_id(s, office_code), Ticket.ticket_date == day)
+        oid = office_id(s, office_code)
+        klass = case((Ticket.priority.is_(None), 1), else_=0)
+        # Partitioned by status as well, so a waiting ticket's place counts waiting tickets only.
+        place = func.row_number().over(
+            partition_by=(Ticket.service_id, Ticket.status), order_by=(klass, Ticket.id)
+        )
+        rows = s.execute(
+            select(Ticket, Service.prefix, place - 1)
+            .join(Service, Service.id == Ticket.service_id)
+            .where(Ticket.office_id == oid, Ticket.ticket_date == day)
             .order_by(Ticket.issued_at.desc(), Ticket.id.desc())
         ).all()
-        return [_info(s, t) for t in rows]
+        return [
+            _row_info(t, prefix, place if t.status == TicketStatus.WAITING else 0)
+            for t, prefix, place in rows
+        ]
+
+
+def _row_info(t: Ticket, service_prefix: str, waiting_ahead: int) -> TicketInfo:
+    return TicketInfo(
+        id=t.id,
+        uuid=t.uuid,
+        number=t.number,
+        prefix=t.prefix,
+        sequence=t.sequence,
+        ticket_date=t.ticket_date,
+        priority=t.priority,
+        status=t.status,
+        issued_at=t.issued_at,
+        waiting_ahead=waiting_ahead,
+        counter=t.counter,
+        application_id=t.application_id,
+        printed_count=t.printed_count,
+        called_at=t.called_at,
+        service_prefix=service_prefix,
+    )
 
 
 def mark_printed(
