@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from app.monev.templates import TemplateInfo
 from app.monev.visits import SUPERVISION_GROUPS, SUPERVISION_TYPES, VisitDraft, VisitInfo
 
 from ui.monev.people_rows import PeopleRows
+from ui.widgets.columns import scrolling_columns
 from ui.widgets.fields import DateField, FieldError, checked_field
 
 
@@ -127,25 +127,7 @@ class VisitIdentityForm(QWidget):
         reps_box = QGroupBox(_("Office representatives met"))
         QVBoxLayout(reps_box).addWidget(self.reps)
 
-        left = QVBoxLayout()
-        left.addWidget(where)
-        left.addWidget(types)
-        left.addWidget(types_error)
-        left.addStretch(1)
-        right = QVBoxLayout()
-        right.addWidget(team_box)
-        right.addWidget(reps_box)
-        right.addWidget(texts)
-        right.addStretch(1)
-        columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-        inner = QWidget()
-        inner.setLayout(columns)
-        scroll = QScrollArea()
-        scroll.setWidget(inner)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll = scrolling_columns([where, types, types_error], [team_box, reps_box, texts])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)

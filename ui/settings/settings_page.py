@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -34,6 +33,7 @@ from app.i18n import _, text
 from app.problems import InputRejected
 
 from ui.context import DeskContext
+from ui.widgets.columns import scrolling_columns
 from ui.widgets.fields import Banner, FieldError, checked_field
 
 # Settings.office fields edited here, in form order: (field, max length).
@@ -166,25 +166,7 @@ class SettingsPage(QWidget):
             "variable (these win). A change takes effect when the program is opened again."
         )))  # fmt: skip
 
-        left = QVBoxLayout()
-        left.addWidget(office_box)
-        left.addStretch(1)
-        right = QVBoxLayout()
-        right.addWidget(language_box)
-        right.addWidget(slip_box)
-        right.addWidget(rules_box)
-        right.addWidget(db_box)
-        right.addStretch(1)
-        columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-
-        inner = QWidget()
-        inner.setLayout(columns)
-        scroll = QScrollArea()
-        scroll.setWidget(inner)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll = scrolling_columns([office_box], [language_box, slip_box, rules_box, db_box])
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
