@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, get_args, get_type_hints
+from typing import TYPE_CHECKING, Annotated, Any, get_args, get_origin, get_type_hints
 
 import platformdirs
 import tomli_w
@@ -74,6 +74,19 @@ WORKING_DAYS = Rule("settings.file.working_days", "settings.working_days", lambd
 CANCEL_DAYS = Rule("settings.file.cancel_days", "settings.cancel_days", lambda v: 1 <= v <= 365)
 QUOTA = Rule("settings.file.quota", "settings.quota", lambda v: v >= 0)
 YES_NO = Rule("settings.file.yes_no")
+PRIORITY_STREAK = Rule(
+    "settings.file.priority_streak", "settings.priority_streak", lambda v: 0 <= v <= 20
+)
+DISPLAY_LANGUAGE = Rule(
+    "settings.file.display_language",
+    "settings.display_language",
+    lambda v: v in ("id", "en", "both"),
+)
+SERVICE_LETTERS = Rule(
+    "settings.file.service_letters",
+    "settings.service_letters",
+    lambda v: all(len(x) == 1 and "A" <= x <= "Z" for x in v) and len(set(v)) == len(v),
+)
 SECTION = Rule("settings.file.section")
 
 register_messages(
@@ -83,6 +96,20 @@ register_messages(
         ),
         "settings.quota": N_("The walk-in priority quota cannot be negative."),
         "settings.invalid": N_("This value cannot be used."),
+        "settings.priority_streak": N_("Priority calls in a row must be 0–20 (0: no limit)."),
+        "settings.display_language": N_("The display language must be id, en or both."),
+        "settings.service_letters": N_(
+            "Services of this counter are service letters (A–Z), each once."
+        ),
+        "settings.file.priority_streak": N_(
+            "{field} must be a whole number from 0 to 20 (0: no limit), not {value}."
+        ),
+        "settings.file.display_language": N_(
+            '{field} must be "id", "en" or "both" (Indonesian and English), not {value}.'
+        ),
+        "settings.file.service_letters": N_(
+            '{field} must be a list of service letters such as ["A", "B"], not {value}.'
+        ),
         "settings.file.text": N_("{field} must be text in quotes, not {value}."),
         "settings.file.office_name": N_(
             "{field} must be the office's name in quotes (not empty), not {value}."
@@ -135,6 +162,8 @@ class OfficeProfile:
     )
     # Reported as 1603 for Muara Enim; unconfirmed, hence a setting.
     regency_code: Annotated[str, TEXT] = "1603"
+    # Printed on the receipt (tanda terima); offices set their own.
+    hours: Annotated[str, TEXT] = "Senin–Jumat, 08.00–15.00 WIB"
 
 
 @dataclass
@@ -152,6 +181,14 @@ class Settings:
     collection_skips_joint_leave: Annotated[bool, YES_NO] = True
     # Per PC: which counter this is (shown on the display and in the queue log).
     counter: Annotated[str, TEXT] = "1"
+    # Per PC: the service letters this counter calls (empty: every service).
+    counter_services: Annotated[list[str], SERVICE_LETTERS] = field(default_factory=list)
+    # How many priority tickets may be called in a row while normal ones wait (0: no limit).
+    priority_streak_cap: Annotated[int, PRIORITY_STREAK] = 3
+    # The waiting-room display: "id", "en" or "both" (for offices with many foreign visitors).
+    display_language: Annotated[str, DISPLAY_LANGUAGE] = "id"
+    # The display's chime and spoken call; off for a display without speakers.
+    display_sound: Annotated[bool, YES_NO] = True
     office: Annotated[OfficeProfile, SECTION] = field(default_factory=OfficeProfile)
 
     def validate(self) -> dict[str, str]:
@@ -206,7 +243,13 @@ def _validator() -> SchemaValidator:
         fields = {}
         for name, hint in get_type_hints(cls, include_extras=True).items():
             kind, rule = get_args(hint)[:2]
-            schema = table(kind) if kind is OfficeProfile else exact[kind](strict=True)
+            if kind is OfficeProfile:
+                schema = table(kind)
+            elif get_origin(kind) is list:
+                item = exact[get_args(kind)[0]](strict=True)
+                schema = cs.list_schema(item, strict=True)
+            else:
+                schema = exact[kind](strict=True)
             fields[name] = cs.typed_dict_field(checked(rule, schema), required=False)
         # A key the dataclass does not have is a typo, not a new option.
         return cs.typed_dict_schema(fields, extra_behavior="forbid")
@@ -226,7 +269,12 @@ def _errors(data: object) -> list[Any]:
 
 
 def _field_name(loc: tuple[int | str, ...]) -> str:
-    return ".".join(str(part) for part in loc)
+    """The setting an error is about: "office.name"; an item of a list names its list."""
+    return ".".join(str(part) for part in _setting_loc(loc))
+
+
+def _setting_loc(loc: tuple[int | str, ...]) -> tuple[str, ...]:
+    return tuple(str(part) for part in loc if not isinstance(part, int))
 
 
 class SettingsError(InputRejected):
@@ -275,7 +323,7 @@ def _nearest(loc: tuple[str, ...]) -> str | None:
 
 def _problem(error: Any, line: int | None) -> Problem:
     """The refusal of one pydantic error, in the office's words; *line* is where it stands."""
-    loc = tuple(str(part) for part in error["loc"])
+    loc = _setting_loc(error["loc"])
     name = _field_name(error["loc"])
     params: dict[str, object] = {"field": name, "line": line}
     if error["type"] == "extra_forbidden":
@@ -302,7 +350,7 @@ def parse_settings(raw: bytes, path: Path) -> Settings:
         raise SettingsError(path, [Problem("settings.file.syntax", "", params)]) from None
     errors = _errors(data)
     if errors:
-        placed = [(line_of(source, tuple(map(str, e["loc"]))), e) for e in errors]
+        placed = [(line_of(source, _setting_loc(e["loc"])), e) for e in errors]
         placed.sort(key=lambda pair: pair[0] or 0)
         raise SettingsError(path, [_problem(e, line) for line, e in placed])
     office = OfficeProfile(**data.get("office", {}))

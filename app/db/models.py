@@ -101,6 +101,7 @@ class Application(Base):
     __table_args__ = (
         Index("ix_application_office_date", "office_id", "application_date"),
         Index("ix_application_product_date", "product", "application_date"),
+        Index("ix_application_stage_collection", "stage", "collection_date"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
@@ -118,6 +119,8 @@ class Application(Base):
     booking_code: Mapped[str | None] = mapped_column(String(40), unique=True)
     stage: Mapped[str] = mapped_column(String(20), default="berkas")
     paid_at: Mapped[datetime | None] = mapped_column(DateTime)
+    paid_amount: Mapped[int | None] = mapped_column(Integer)
+    billing_code: Mapped[str | None] = mapped_column(String(40))
     collection_date: Mapped[date | None] = mapped_column(Date)
     officer: Mapped[str | None] = mapped_column(String(60))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
@@ -143,7 +146,11 @@ class ApplicationFee(Base):
 
 
 class ApplicationStage(Base):
-    """When an application entered a stage and who moved it there."""
+    """Append-only: when an application entered a stage, who moved it there and at which counter.
+
+    A wrong step is never edited: a correction is a new row naming the step it undoes
+    (``corrects_id``) and the stage the application returns to.
+    """
 
     __tablename__ = "application_stage"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -153,6 +160,22 @@ class ApplicationStage(Base):
     stage: Mapped[str] = mapped_column(String(20))
     at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
     officer: Mapped[str | None] = mapped_column(String(60))
+    counter: Mapped[str | None] = mapped_column(String(20))
+    corrects_id: Mapped[int | None] = mapped_column(ForeignKey("application_stage.id"))
+    note: Mapped[str | None] = mapped_column(String(200))
+
+
+class OfficeClosure(Base):
+    """A day the office is closed beyond the national calendar (cuti bersama, local closures)."""
+
+    __tablename__ = "office_closure"
+    __table_args__ = (UniqueConstraint("office_id", "day"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
+    day: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(200))
+    officer: Mapped[str | None] = mapped_column(String(60))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
 
 
 class TicketSequence(Base):
