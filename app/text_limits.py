@@ -56,6 +56,17 @@ TEXT_LIMITS: dict[str, TextLimit] = {
     ),
     # Who and where, written with every registration and queue event.
     "application_stage.officer": TextLimit(60, _OFFICER),
+    "application_stage.counter": TextLimit(20, _COUNTER),
+    "application_stage.note": TextLimit(
+        200, N_("The note is too long ({n} characters; at most {max}).")
+    ),
+    "application.billing_code": TextLimit(
+        40, N_("The billing code is too long ({n} characters; at most {max}).")
+    ),
+    "office_closure.reason": TextLimit(
+        200, N_("The reason is too long ({n} characters; at most {max}).")
+    ),
+    "office_closure.officer": TextLimit(60, _OFFICER),
     "audit_log.actor": TextLimit(60, _OFFICER),
     "queue_event.officer": TextLimit(60, _OFFICER),
     "ticket.counter": TextLimit(20, _COUNTER),

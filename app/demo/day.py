@@ -21,6 +21,8 @@ _OFFICERS = ("andi.p", "rina.s", "dedi.h", "maya.l", "fajar.r", "sri.w", "yusuf.
 _IF_ANY = {"name_change", "parents_passports", "custody"}  # mostly not applicable
 _OPENING = time(7, 30)
 _COUNTERS = {"A": ("1", "2", "3"), "B": ("4",), "C": ("5",)}
+# The note a cancellation of an uncollected passport carries (stored data, in the office's language).
+_UNCOLLECTED = "Tidak diambil dalam batas waktu pengambilan"
 
 
 @dataclass
@@ -229,9 +231,10 @@ class _DayBuilder:
             paid_at, ready = self.progress(stages, times, booking is not None, same_day)
         stages = [s for s in stages if s[1] <= self.now]
         for stage, at, officer in stages:
-            self.rows.stages.append(
-                {"application_id": index, "stage": stage, "at": at, "officer": officer}
-            )
+            # Every row with the same keys: the writer inserts them in one executemany.
+            note = _UNCOLLECTED if stage == "batal" else None
+            self.rows.stages.append({"application_id": index, "stage": stage, "at": at,
+                                     "officer": officer, "counter": None, "note": note})  # fmt: skip
         paid = any(s[0] == "pembayaran" for s in stages)
         self.rows.applications.append({
             "uuid": _uuid(rng), "office_id": self.ctx.office_id, "applicant_id": who,
@@ -240,6 +243,8 @@ class _DayBuilder:
             "fee_total": fee.total,
             "documents": {c: c not in _IF_ANY or rng.random() < 0.1 for c in wanted},
             "booking_code": booking, "stage": stages[-1][0], "paid_at": paid_at if paid else None,
+            "paid_amount": fee.total if paid else None,
+            "billing_code": self.billing_code(paid_at) if paid else None,
             "collection_date": ready if paid else None, "officer": self.desk,
             "created_at": issued, "updated_at": stages[-1][1],
         })  # fmt: skip
@@ -248,6 +253,11 @@ class _DayBuilder:
              "component": line.component, "amount": line.amount}
             for line in fee.lines
         )  # fmt: skip
+
+    def billing_code(self, paid_at: datetime | None) -> str:
+        """A SIMPONI-like billing code: 15 digits, the payment date in it."""
+        day = paid_at.date() if paid_at else self.ticket_day
+        return f"8{day:%y%m%d}{self.rng.randrange(10**8):08d}"
 
     def progress(self, stages: list, times: dict[str, datetime], prepaid: bool, same_day: bool
                  ) -> tuple[datetime, date]:  # fmt: skip
@@ -268,22 +278,27 @@ class _DayBuilder:
         if same_day:
             checked = confirmed + _minutes(rng.uniform(20, 40))
             printed = checked + _minutes(rng.uniform(40, 90))
+            ready_at = printed + _minutes(rng.uniform(5, 15))
             stages += [
                 ("verifikasi", checked, rng.choice(_OFFICERS)),
                 ("pencetakan", printed, rng.choice(_OFFICERS)),
+                ("siap", ready_at, rng.choice(_OFFICERS)),
             ]
-            stages.append(("penyerahan", printed + _minutes(rng.uniform(15, 60)), self.desk))
+            stages.append(("penyerahan", ready_at + _minutes(rng.uniform(15, 60)), self.desk))
             return paid_at, pay_day
         working_days = self.ctx.settings.collection_working_days
         ready = self.later(pay_day, working_days)
         checked = self.at(self.later(pay_day, 1), time(8, 0), time(11, 0))
         printed = self.at(self.later(pay_day, max(1, working_days - 1)), time(11, 0), time(15, 0))
+        # Printed passports are checked and shelved at the collection counter the same day.
+        ready_at = printed + _minutes(rng.uniform(20, 60))
         stages += [
             ("verifikasi", checked, rng.choice(_OFFICERS)),
             ("pencetakan", printed, rng.choice(_OFFICERS)),
+            ("siap", ready_at, rng.choice(_OFFICERS)),
         ]
-        if rng.random() < 0.03:  # never collected: cancelled after the set number of days
-            cancel_day = ready + timedelta(days=self.ctx.settings.uncollected_cancel_days)
+        if rng.random() < 0.03:  # never collected: cancelled once the set number of days passed
+            cancel_day = ready + timedelta(days=self.ctx.settings.uncollected_cancel_days + 1)
             stages.append(("batal", datetime.combine(cancel_day, time(16, 0)), "sistem"))
         else:
             extra = 0 if rng.random() < 0.45 else rng.randint(1, 6)
@@ -291,7 +306,7 @@ class _DayBuilder:
                 self.later(ready, extra) if extra else ready, time(13, 0), time(15, 30)
             )
             stages.append(
-                ("penyerahan", max(handed, printed + _minutes(30)), rng.choice(_OFFICERS))
+                ("penyerahan", max(handed, ready_at + _minutes(10)), rng.choice(_OFFICERS))
             )
         return paid_at, ready
 

@@ -16,12 +16,12 @@ from app.db.engine import Database
 from app.db.models import Application, ApplicationFee, Appointment, Tariff, Ticket
 from app.desk.appointment_csv import ImportReport, RowRejection, RowWarning
 from app.desk.appointment_import import import_appointments
+from app.desk.closures import collection_date_in
 from app.desk.passport import Fee, FeeLine
 from app.desk.registration import RegistrationForm, RegistrationResult, register
 from app.i18n import N_, register_messages
 from app.problems import InputRejected, Problem
 from app.queue.tickets import _info
-from app.queue.workdays import add_working_days
 
 # The import lives in app.desk.appointment_import; its names stay reachable here, where the
 # desk has always found them.
@@ -112,9 +112,7 @@ def _result_of(s: Session, settings: Settings, app: Application) -> Registration
     ticket = s.scalar(select(Ticket).where(Ticket.application_id == app.id).order_by(Ticket.id))
     if ticket is None:  # register() issues the ticket in the same transaction as the application
         raise LookupError(f"application {app.id} has no ticket")
-    day = app.application_date
-    days, joint_leave = settings.collection_working_days, settings.collection_skips_joint_leave
-    collection = day if app.same_day else add_working_days(day, days, joint_leave)
+    collection = collection_date_in(s, settings, app.application_date, app.same_day)
     return RegistrationResult(app.applicant_id, app.id, fee, _info(s, ticket), [], collection)
 
 

@@ -12,6 +12,7 @@ from app.db.engine import Database
 from app.db.models import Applicant, Application, ApplicationFee, ApplicationStage, AuditLog, Tariff
 from app.db.setup import office_id
 from app.desk.applicant import check_person
+from app.desk.closures import collection_date_in
 from app.desk.documents import required_documents
 from app.desk.nik import check_nik, normalize_nik
 from app.desk.passport import (
@@ -25,10 +26,10 @@ from app.desk.passport import (
 )
 from app.desk.regions import known_regions
 from app.desk.registration_data import ApplicantInfo, RegistrationForm, RegistrationResult
+from app.desk.stages import Stage
 from app.problems import InputRejected, Problem
 from app.queue.numbering import PRIORITIES, service_for_kind
 from app.queue.tickets import _info, issue_in_session
-from app.queue.workdays import add_working_days
 from app.text_limits import too_long
 
 __all__ = ["ApplicantInfo", "RegistrationForm", "RegistrationResult"]
@@ -172,7 +173,7 @@ def register(
             fee_total=fee.total,
             documents={code: bool(form.documents.get(code)) for code in wanted},
             booking_code=form.booking_code,
-            stage="berkas",
+            stage=Stage.BERKAS,
             officer=officer or None,
             created_at=now,
         )
@@ -182,20 +183,18 @@ def register(
         for line in fee.lines:
             s.add(ApplicationFee(application_id=app.id, tariff_id=by_code[line.tariff_code],
                                  component=line.component, amount=line.amount))  # fmt: skip
-        s.add(
-            ApplicationStage(application_id=app.id, stage="berkas", at=now, officer=officer or None)
-        )
+        s.add(ApplicationStage(application_id=app.id, stage=Stage.BERKAS, at=now,
+                               officer=officer or None, counter=counter))  # fmt: skip
         prefix = service_for_kind(form.kind)
+        # A booked applicant's priority is not a walk-in's: only walk-ins count against the quota.
+        quota = None if form.booking_code else settings.walk_in_priority_quota
         ticket = issue_in_session(
-            s, settings.office.code, prefix, form.priority, app.id, now, counter, officer
-        )
+            s, settings.office.code, prefix, form.priority, app.id, now, counter, officer,
+            priority_quota=quota,
+        )  # fmt: skip
         s.add(AuditLog(actor=officer or "-", action="register", entity="application",
                        entity_id=str(app.id), at=now))  # fmt: skip
-        collection = (
-            add_working_days(
-                today, settings.collection_working_days, settings.collection_skips_joint_leave
-            )
-            if not form.same_day
-            else today
-        )
+        # Shown at the desk as the date to expect if paid today; stored only at payment
+        # (app.desk.application_steps.advance), when it is known.
+        collection = collection_date_in(s, settings, today, form.same_day)
         return RegistrationResult(a.id, app.id, fee, _info(s, ticket), warnings, collection)
