@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Debian/Ubuntu packages KanimDesk needs: Qt's X11/EGL libraries, fonts, and for
-# the tests PostgreSQL, CUPS with the cups-pdf backend, poppler-utils and Xvfb.
+# the tests PostgreSQL, CUPS with the cups-pdf backend, poppler-utils, Xvfb and zbar-tools
+# (zbarimg reads the receipt's QR code back).
 set -euo pipefail
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -8,7 +9,7 @@ PKGS="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-iccc
  libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libfontconfig1
  libdbus-1-3 libcups2 fonts-dejavu-core python3-venv"
 if [ "${1:-}" = "--test" ]; then
-  PKGS="$PKGS postgresql cups cups-client cups-pdf poppler-utils xvfb"
+  PKGS="$PKGS postgresql cups cups-client cups-pdf poppler-utils xvfb zbar-tools"
 fi
 missing=""
 for p in $PKGS; do

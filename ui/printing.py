@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
 import app.problems  # noqa: F401 - registers the printer.* keys PrintError is given
 from app.i18n import N_, _, ngettext, register_messages, text
 
+from ui.widgets.window_size import fit_to_screen
+
 # Above this a raster only costs spool time; thermal heads are 203 dpi, office lasers 300–600.
 MAX_DPI = 300
 
@@ -145,6 +147,9 @@ def paint_pdf(
             paper = printer.paperRect(QPrinter.Unit.DevicePixel)
             # Fit the page to the paper keeping its proportions, top-centred.
             scale = min(paper.width() / points.width(), paper.height() / points.height())
+            # Never enlarge: an A5 receipt prints at its own size on A4 paper (the print
+            # dialog resets the paper to the printer's default); a larger page still shrinks.
+            scale = min(scale, printer.resolution() / 72)
             target = QRectF(0, 0, points.width() * scale, points.height() * scale)
             target.moveTopLeft(
                 QPointF(paper.left() + (paper.width() - target.width()) / 2, paper.top())
@@ -215,7 +220,8 @@ class PdfPreviewDialog(QDialog):
         self._file_name = file_name or _("document.pdf")
         self._lang = lang
         self.setWindowTitle(title or _("Preview"))
-        self.resize(820, 900)
+        # A4 fit to width wants a tall window; a 768-pixel screen with a taskbar gets less.
+        fit_to_screen(self, 820, 900)
 
         self.document = open_pdf(pdf, self)
         self.view = QPdfView(self)
