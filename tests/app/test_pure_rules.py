@@ -9,8 +9,16 @@ APP = Path(__file__).resolve().parents[2] / "app"
 
 # The rules of each area (ARCHITECTURE.md: "pure rules stay apart from the use cases").
 RULES = {
-    "desk": ["nik", "passport", "documents", "stay_permits", "applicant"],
-    "queue": ["numbering", "verbs", "workdays", "board", "ticket_rows"],
+    "desk": [
+        "nik",
+        "passport",
+        "documents",
+        "stay_permits",
+        "applicant",
+        "stages",
+        "application_terms",
+    ],
+    "queue": ["numbering", "verbs", "workdays", "board", "ticket_rows", "announce"],
     "monev": ["scoring", "codes"],
     "": ["problems", "text_limits"],
 }

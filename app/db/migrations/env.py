@@ -3,6 +3,7 @@
 from alembic import context
 
 import app.db.visit_models  # noqa: F401
+from app.db.migrate import described_by_models
 from app.db.models import Base
 
 target_metadata = Base.metadata
@@ -14,11 +15,19 @@ if connection is None:
     engine = make_engine(context.config.get_main_option("sqlalchemy.url") or "")
     with engine.connect() as connection:
         context.configure(
-            connection=connection, target_metadata=target_metadata, render_as_batch=True
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=True,
+            include_name=described_by_models,
         )
         with context.begin_transaction():
             context.run_migrations()
 else:
-    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        include_name=described_by_models,
+    )
     with context.begin_transaction():
         context.run_migrations()
