@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 import getpass
 import logging
 import threading
@@ -13,6 +15,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from app.changes import Changes, changes_of
 from app.config import Settings, save_settings
 
+from ui.queue.change_watch import ChangeWatch
 from ui.workers import TaskRunner
 
 if TYPE_CHECKING:
@@ -49,6 +52,11 @@ class DeferredDatabase:
                 db.on_busy = self.on_busy
                 init_database(db, self._settings)
                 self._db = db
+                # SQLAlchemy, Alembic and the models are loaded now and live as long as the
+                # program: move them out of the collector's sight. A full collection scanned
+                # them each time (100–490 ms holding the GIL, a frozen window; measured by
+                # bench/bench_ui_stalls.py); gc.freeze() is CPython's remedy for such objects.
+                gc.freeze()
             return self._db
 
     @property
@@ -65,7 +73,8 @@ class DeskContext(QObject):
     `changed(Changes)` is emitted after a service changed data, with the service's own
     account of what it changed (app.changes.Changes); each page decides from its flags
     whether to reload. Pages never emit it themselves: they run writing services
-    through `run_op`, which re-emits what the service returned.
+    through `run_op`, which re-emits what the service returned. `watch` (ChangeWatch)
+    emits it too when another workstation changed the queue or an application.
     """
 
     changed = Signal(object)  # app.changes.Changes
@@ -89,6 +98,12 @@ class DeskContext(QObject):
         self.counter = settings.counter or "1"
         self._busy_from_worker.connect(self.busy.emit, Qt.ConnectionType.QueuedConnection)
         self.db.on_busy = self._say_busy
+        # Runs while a page that shows the queue is visible, or from start() to close().
+        self.watch = ChangeWatch(self)
+
+    def close(self) -> None:
+        """The window is closing: stop watching other workstations (waits for the thread)."""
+        self.watch.stop()
 
     @property
     def lang(self) -> str:
@@ -136,7 +151,15 @@ class DeskContext(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
-        """Run a writing service on the worker; on success call *on_done*, then emit what it changed."""
+        """Run a writing service on the worker; on success call *on_done*, then emit what it changed.
+
+        What it writes is marked as this window's own, so the watch does not announce it again.
+        """
+        watch = self.watch
+
+        def write() -> Any:
+            with watch.own.writing():
+                return work()
 
         def done(result: Any) -> None:
             if on_done is not None:
@@ -145,15 +168,41 @@ class DeskContext(QObject):
             if changes:
                 self.changed.emit(changes)
 
-        self.runner.run(work, done, on_error)
+        self.runner.run(write, done, on_error)
 
-    def set_counter(self, counter: str) -> None:
-        """This workstation now works as counter *counter* (for this run; the settings file keeps its own)."""
-        if counter != self.counter:
-            self.counter = counter
-            self.changed.emit(
-                Changes(settings=True)
-            )  # the status bar and the display show the counter
+    def set_counter(
+        self,
+        counter: str,
+        services: list[str] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """This workstation now works as counter *counter*, calling *services* (None: as
+        before; []: every service) — kept in the settings file, so the next start keeps it.
+
+        ctx.counter changes at once (the next call uses it); the file is written on the
+        worker, then ctx.settings follows and ctx.changed(Changes(settings=True)) says so:
+        the status bar and the display show the counter. A file that cannot be written
+        leaves both in force for this run, and *on_error* says why.
+        """
+        services = list(self.settings.counter_services) if services is None else list(services)
+        if counter == self.counter and services == list(self.settings.counter_services):
+            return
+        self.counter = counter
+        new = dataclasses.replace(self.settings, counter=counter, counter_services=services)
+
+        def in_force() -> None:
+            # Whatever else changed in the settings meanwhile stays; only these two are ours.
+            self.settings = dataclasses.replace(
+                self.settings, counter=new.counter, counter_services=new.counter_services
+            )
+
+        def not_saved(exc: BaseException) -> None:
+            in_force()
+            self.changed.emit(Changes(settings=True))
+            if on_error is not None:
+                on_error(exc)
+
+        self.run_op(lambda: _save_workstation(new), lambda _changes: in_force(), not_saved)
 
     def apply_settings(self, settings: Settings) -> Changes:
         """Put *settings* in force: the office profile into the database, then the settings file.
@@ -168,3 +217,9 @@ class DeskContext(QObject):
         changes = apply_office(self.db, settings)
         save_settings(settings)
         return changes | Changes(settings=True)
+
+
+def _save_workstation(settings: Settings) -> Changes:
+    """Write this workstation's settings file (counter, services): no database involved."""
+    save_settings(settings)
+    return Changes(settings=True)

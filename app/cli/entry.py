@@ -18,7 +18,7 @@ from app.config import Settings, load_settings
 from app.i18n import _, language, set_language
 from app.problems import InputRejected
 
-EXIT_OK, EXIT_ERROR, EXIT_REFUSED, EXIT_REJECTED_ROWS = 0, 1, 2, 3
+EXIT_OK, EXIT_ERROR, EXIT_REFUSED, EXIT_REJECTED_ROWS, EXIT_NOBODY = 0, 1, 2, 3, 4
 log = logging.getLogger(__name__)
 
 
@@ -38,10 +38,12 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from app.cli.applications import add_application_commands
     from app.cli.database import add_database_commands
     from app.cli.desk import add_desk_commands
     from app.cli.exchange import add_figures_commands, add_visit_exchange_commands
     from app.cli.queue import add_queue_commands
+    from app.cli.receipt import add_receipt_commands
     from app.cli.visits import add_template_commands, add_visit_commands
 
     p = _Parser(
@@ -62,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_database_commands(sub)
     add_desk_commands(sub)
     add_queue_commands(sub)
+    add_application_commands(sub)
+    add_receipt_commands(sub)
     _visit_parser, visit_sub, _verbs = add_visit_commands(sub)
     add_visit_exchange_commands(visit_sub)
     add_template_commands(sub)

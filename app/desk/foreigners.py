@@ -111,8 +111,9 @@ def register_foreigner(
         a.sex = form.sex
         a.phone = form.phone.strip() or None
         s.flush()
+        # Foreign nationals' walk-ins share the office's daily priority quota.
         ticket = issue_in_session(s, settings.office.code, STAY_PERMIT_PREFIX, form.priority, None, now,
-                                  counter, officer)  # fmt: skip
+                                  counter, officer, priority_quota=settings.walk_in_priority_quota)  # fmt: skip
         request = StayPermitRequest(
             office_id=office_id(s, settings.office.code), applicant_id=a.id, request_date=now.date(),
             kind=form.kind, permit_no=form.permit_no.strip() or None, ticket_id=ticket.id,

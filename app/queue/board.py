@@ -63,3 +63,12 @@ def summarize(rows: Sequence[TicketInfo]) -> DaySummary:
         no_show=count["no_show"],
         average_wait_minutes=sum(waits) / len(waits) if waits else None,
     )
+
+
+def serving_by_counter(rows: Sequence[TicketInfo]) -> dict[str, list[TicketInfo]]:
+    """The numbers each counter has called or is serving now, oldest call first."""
+    out: dict[str, list[TicketInfo]] = {}
+    for r in sorted(rows, key=lambda t: (t.called_at is None, t.called_at or t.issued_at, t.id)):
+        if r.status in ("called", "serving") and r.counter:
+            out.setdefault(r.counter, []).append(r)
+    return dict(sorted(out.items(), key=lambda item: (len(item[0]), item[0])))

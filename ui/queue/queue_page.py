@@ -1,4 +1,10 @@
-"""Queue page: the counter calls the next number, serves, finishes, returns or transfers it."""
+"""Queue page: the counter calls the next number, serves, finishes, returns or transfers it.
+
+The counter number and the services it calls are this workstation's settings (kept in the
+settings file as soon as they change). The list reloads on ctx.changed — after this
+window's verbs, and when ctx.watch sees another workstation's — but only while the page is
+shown; a hidden page reloads when it is shown again.
+"""
 
 from __future__ import annotations
 
@@ -8,26 +14,17 @@ from datetime import date
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.changes import NOTHING, Changes
 from app.i18n import _, label, text
 from app.problems import InputRejected
 from app.queue import tickets as queue
-from app.queue.numbering import SERVICE_NAMES, SERVICES
+from app.queue.numbering import SERVICE_NAMES
 from app.queue.tickets import TICKET_CHANGES, TicketInfo
 
 from ui.context import DeskContext
+from ui.queue.counter_choice import CounterChoice
 from ui.queue.counter_panel import CounterPanel, DaySummaryLabel
 from ui.queue.ticket_table import (
     COL_ISSUED,
@@ -36,6 +33,7 @@ from ui.queue.ticket_table import (
     STATUS_ROLE,
     TICKET_ROLE,
     TicketTableModel,
+    size_ticket_columns,
 )
 from ui.widgets.fields import Banner
 from ui.widgets.tables import row_table_view
@@ -58,15 +56,16 @@ class QueuePage(QWidget):
         self.current: TicketInfo | None = None
         self.busy = False
         self._stale = False
+        self._loading = False  # a reload is on the worker
+        self._reload_again = False  # ...and something changed since it was asked for
         self.display_window: QWidget | None = None
 
         self.banner = Banner()
-        self.counter_edit = QLineEdit(ctx.counter)
-        self.counter_edit.setMaxLength(20)
-        self.counter_edit.setFixedWidth(70)
-        self.service_checks = {svc.prefix: QCheckBox() for svc in SERVICES}
-        for check in self.service_checks.values():
-            check.setChecked(True)
+        self.choice = CounterChoice(ctx, self._counter_not_saved)
+        self.counter_edit, self.service_checks = (
+            self.choice.counter_edit,
+            self.choice.service_checks,
+        )
         self.display_button = QPushButton(_("Queue &display"))
 
         self.panel = CounterPanel()
@@ -94,6 +93,7 @@ class QueuePage(QWidget):
         self._connect()
         self._show_current()
         self.refresh()
+        ctx.watch.follow(self)  # calls at other counters show here while the page is shown
 
     def page_title(self) -> str:
         return _("Queue")
@@ -102,19 +102,7 @@ class QueuePage(QWidget):
 
     def _build(self) -> None:
         top = QHBoxLayout()
-        counter_label = QLabel(_("&Counter:"))
-        counter_label.setBuddy(self.counter_edit)
-        top.addWidget(counter_label, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.counter_edit, 0, Qt.AlignmentFlag.AlignTop)
-        top.addSpacing(16)
-        serves = QLabel(_("Serves:"))
-        top.addWidget(serves, 0, Qt.AlignmentFlag.AlignTop)
-        # Two columns keep the page narrow enough for a 1280-px screen with the sidebar.
-        checks = QGridLayout()
-        checks.setVerticalSpacing(2)
-        for i, check in enumerate(self.service_checks.values()):
-            checks.addWidget(check, i // 2, i % 2)
-        top.addLayout(checks)
+        top.addWidget(self.choice, 0, Qt.AlignmentFlag.AlignTop)
         top.addStretch(1)
         top.addWidget(self.display_button, 0, Qt.AlignmentFlag.AlignTop)
 
@@ -133,8 +121,7 @@ class QueuePage(QWidget):
         layout.addWidget(self.view, 1)
 
         order: list[QWidget] = [
-            self.counter_edit,
-            *self.service_checks.values(),
+            *self.choice.tab_order(),
             *self.panel.tab_order(),
             self.filter_combo,
             self.view,
@@ -146,10 +133,7 @@ class QueuePage(QWidget):
     def _fill_texts(self) -> None:
         """Labels that come from the domain in the office language (service names)."""
         lang = self.ctx.lang
-        for svc in SERVICES:
-            name = svc.label(lang)
-            self.service_checks[svc.prefix].setText(f"{svc.prefix} · {name}")
-            self.service_checks[svc.prefix].setToolTip(name)
+        self.choice.fill_texts(lang)
         self.panel.fill_services(lang)
         filters = [
             (_("All"), ""),
@@ -164,10 +148,10 @@ class QueuePage(QWidget):
             self.filter_combo.addItem(caption, pattern)
         self.filter_combo.setCurrentIndex(index)
         self.model.set_lang(lang)
+        size_ticket_columns(self.view, lang)
 
     def _connect(self) -> None:
         self.ctx.changed.connect(self._on_changed)
-        self.counter_edit.editingFinished.connect(self._counter_edited)
         self.display_button.clicked.connect(self.open_display)
         self.call_button.clicked.connect(self.call_next)
         for verb, button in self.verb_buttons.items():
@@ -195,14 +179,29 @@ class QueuePage(QWidget):
     # --- loading -----------------------------------------------------------
 
     def refresh(self) -> None:
-        db, code, lang = self.ctx.db, self.ctx.settings.office.code, self.ctx.lang
         self._stale = False
+        if self._loading:
+            # One reload at a time: a burst of changes gives one more, not one each.
+            self._reload_again = True
+            return
+        db, code = self.ctx.db, self.ctx.settings.office.code
+        self._loading = True
         self.ctx.runner.run(
             lambda: queue.tickets_on(db, code, date.today()), self._loaded, self._load_failed
         )
-        self.model.set_lang(lang)
+
+    def _load_ended(self) -> bool:
+        """The reload is back; True when another was asked for meanwhile (and is now on its way)."""
+        self._loading = False
+        if self._reload_again:
+            self._reload_again = False
+            self.refresh()
+            return True
+        return False
 
     def _loaded(self, rows: list[TicketInfo]) -> None:
+        if self._load_ended():
+            return  # these rows are already older than the change that came meanwhile
         self.model.set_rows(rows)
         if self.current is not None:
             fresh = self.model.row_of(self.current.id)
@@ -221,6 +220,7 @@ class QueuePage(QWidget):
     def _on_changed(self, changes: Changes) -> None:
         if changes.settings:
             self._fill_texts()
+            self.choice.show_settings()
             self._show_current()
         if not (changes.tickets or changes.settings):
             return
@@ -236,19 +236,11 @@ class QueuePage(QWidget):
 
     # --- verbs -------------------------------------------------------------
 
-    def _prefixes(self) -> list[str]:
-        return [p for p, check in self.service_checks.items() if check.isChecked()]
-
-    def _counter_edited(self) -> None:
-        counter = self.counter_edit.text().strip() or "1"
-        self.counter_edit.setText(counter)
-        self.ctx.set_counter(counter)  # says so on ctx.changed: the status bar shows the counter
-
     def call_next(self) -> None:
         if self.busy:
             return
-        self._counter_edited()
-        prefixes = self._prefixes()
+        self.choice.commit_counter()
+        prefixes = self.choice.prefixes()
         if not prefixes:
             self.banner.show_message(_("Tick at least one service this counter serves."), "warn")
             return
@@ -258,9 +250,12 @@ class QueuePage(QWidget):
             self.ctx.counter,
             self.ctx.officer,
         )
+        cap = self.ctx.settings.priority_streak_cap
         self._start_work()
         self.ctx.run_op(
-            lambda: _as_op(queue.call_next(db, code, counter, prefixes, officer)),
+            lambda: _as_op(
+                queue.call_next(db, code, counter, prefixes, officer, priority_streak_cap=cap)
+            ),
             self._called,
             self._failed,
         )
@@ -285,7 +280,7 @@ class QueuePage(QWidget):
         if ticket is None:
             self.banner.show_message(self._pick_first(), "warn")
             return
-        self._counter_edited()
+        self.choice.commit_counter()
         db, counter, officer = self.ctx.db, self.ctx.counter, self.ctx.officer
         self._start_work()
         self.ctx.run_op(
@@ -363,8 +358,16 @@ class QueuePage(QWidget):
             return
         self.refresh()  # e.g. another counter took the number first
 
+    def _counter_not_saved(self, exc: BaseException) -> None:
+        fallback = _(
+            "The counter and its services could not be kept in the settings file ({0}); "
+            "they apply until the program is closed."
+        )
+        self.banner.show_message(self.ctx.reason(exc, fallback), "error")
+
     def _load_failed(self, exc: BaseException) -> None:
-        self._report(exc)
+        if not self._load_ended():
+            self._report(exc)
 
     def _report(self, exc: BaseException) -> None:
         fallback = _(

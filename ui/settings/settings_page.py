@@ -1,4 +1,5 @@
-"""Settings page: office profile, language, slip printer and paper, service rules; Save with Ctrl+S.
+"""Settings page: office profile, language, slip printer and paper, service rules, this counter,
+the queue display and the database address; Save with Ctrl+S.
 
 Save runs on the database worker: the office profile goes into the database first, and the
 settings file is written only once the database has accepted it.
@@ -7,8 +8,6 @@ settings file is written only once the database has accepted it.
 from __future__ import annotations
 
 import dataclasses
-
-from sqlalchemy.engine import make_url
 
 from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
@@ -33,6 +32,8 @@ from app.i18n import _, text
 from app.problems import InputRejected
 
 from ui.context import DeskContext
+from ui.settings.database_box import DatabaseBox
+from ui.settings.queue_settings import CounterBox, DisplayBox, note
 from ui.widgets.columns import scrolling_columns
 from ui.widgets.fields import Banner, FieldError, checked_field
 
@@ -47,6 +48,7 @@ OFFICE_FIELDS = (
     ("head_nip", 18),
     ("regional_office", 200),
     ("regency_code", 4),
+    ("hours", 120),
 )
 LANGUAGES = (("Bahasa Indonesia", "id"), ("English", "en"))  # each in its own language
 
@@ -80,8 +82,10 @@ class SettingsPage(QWidget):
         self.cancel_days = self._spin(1, 365)
         self.quota = self._spin(0, 999)
         self.joint_leave = QCheckBox(_("Skip &joint leave days (cuti bersama) in collection dates"))
-        self.db_url = QLineEdit()
-        self.db_url.setReadOnly(True)
+        self.counter_box = CounterBox(self.errors)
+        self.display_box = DisplayBox(self.errors)
+        self.database_box = DatabaseBox(ctx, self.errors)
+        self.db_url = self.database_box.in_use  # the database in use (read-only)
 
         self.save_button = QPushButton(_("&Save") + "  (Ctrl+S)")
         self.save_button.setDefault(True)
@@ -105,10 +109,7 @@ class SettingsPage(QWidget):
     # --- layout ------------------------------------------------------------
 
     def _note(self, message: str) -> QLabel:
-        label = QLabel(message)
-        label.setWordWrap(True)
-        label.setStyleSheet("color: #5f6368; font-size: 11px;")
-        return label
+        return note(message)
 
     def _build(self) -> None:
         office_box = QGroupBox(_("Office profile"))
@@ -123,6 +124,7 @@ class SettingsPage(QWidget):
             "head_nip": _("Head's NI&P:"),
             "regional_office": _("&Regional office:"),
             "regency_code": _("NIK regenc&y code:"),
+            "hours": _("Office h&ours:"),
         }
         for name, _length in OFFICE_FIELDS:
             of.addRow(labels[name], checked_field(self.office[name], self.errors, f"office.{name}"))
@@ -158,15 +160,10 @@ class SettingsPage(QWidget):
         )
         rf.addRow("", checked_field(self.joint_leave, self.errors, "collection_skips_joint_leave"))
 
-        db_box = QGroupBox(_("Database"))
-        df = QFormLayout(db_box)
-        df.addRow(_("In use:"), self.db_url)
-        df.addRow("", self._note(_(
-            "Set by db_url in the settings file, or for one start by --db URL or the KANIMDESK_DB "
-            "variable (these win). A change takes effect when the program is opened again."
-        )))  # fmt: skip
-
-        scroll = scrolling_columns([office_box], [language_box, slip_box, rules_box, db_box])
+        scroll = scrolling_columns(
+            [office_box, self.counter_box, self.display_box],
+            [language_box, slip_box, rules_box, self.database_box],
+        )
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -187,7 +184,9 @@ class SettingsPage(QWidget):
             self.cancel_days,
             self.quota,
             self.joint_leave,
-            self.db_url,
+            *self.counter_box.tab_order(),
+            *self.display_box.tab_order(),
+            *self.database_box.tab_order(),
             self.discard_button,
             self.save_button,
         ]
@@ -209,6 +208,27 @@ class SettingsPage(QWidget):
         for spin in (self.working_days, self.cancel_days, self.quota):
             spin.valueChanged.connect(self._update_buttons)
         self.joint_leave.toggled.connect(self._update_buttons)
+        for box in (self.counter_box, self.display_box, self.database_box):
+            box.edited.connect(self._update_buttons)
+        self._load_services()
+
+    def _load_services(self) -> None:
+        """The counter's check boxes: one per service the office offers now (from the database)."""
+        db = self.ctx.db
+
+        def offered() -> list[str]:
+            from app.queue.tickets import active_services
+
+            return active_services(db)
+
+        self.ctx.runner.run(offered, self._services_loaded, lambda _exc: None)
+
+    def _services_loaded(self, prefixes: list[str]) -> None:
+        dirty = self.is_dirty()
+        self.counter_box.set_services(prefixes, self.ctx.lang)
+        if not dirty:
+            self.counter_box.fill(self.shown)
+        self._update_buttons()
 
     # --- form <-> settings ---------------------------------------------------
 
@@ -229,10 +249,8 @@ class SettingsPage(QWidget):
         self.cancel_days.setValue(s.uncollected_cancel_days)
         self.quota.setValue(s.walk_in_priority_quota)
         self.joint_leave.setChecked(s.collection_skips_joint_leave)
-        try:
-            self.db_url.setText(make_url(self.ctx.db.url).render_as_string(hide_password=True))
-        except Exception:  # an odd URL is shown as it is rather than not at all
-            self.db_url.setText(str(self.ctx.db.url))
+        for box in (self.counter_box, self.display_box, self.database_box):
+            box.fill(s)
         self._show_errors({})
         self._update_buttons()
 
@@ -261,6 +279,8 @@ class SettingsPage(QWidget):
             base.office,
             **{name: self.office[name].text().strip() for name, _length in OFFICE_FIELDS},
         )
+        for box in (self.counter_box, self.display_box, self.database_box):
+            base = box.over(base)
         return dataclasses.replace(
             base,
             language=self.language.currentData(),
@@ -320,6 +340,8 @@ class SettingsPage(QWidget):
     def _saved(self, _changes: Changes) -> None:
         assert self._saving is not None
         (new, language_changed), self._saving = self._saving, None
+        if new.counter != self.ctx.settings.counter:
+            self.ctx.counter = new.counter  # this workstation now calls as that counter
         self.ctx.settings = new
         if self._form_over(new) == new:
             self._fill_form()

@@ -238,7 +238,8 @@ def test_display_shows_called_number_and_no_personal_data(qtbot, page, sqlite_db
     assert "A-001" in display.service_numbers["A"].text()
     qtbot.keyClick(page, Qt.Key.Key_F2)
     assert display.number_label.text() == "A-001"
-    assert display.counter_label.text() == "→ Counter 2"
+    # The display speaks its own language (display_language: Indonesian unless set).
+    assert display.counter_label.text() == "→ Loket 2"
     assert "dua, silakan ke loket 2" not in display.announce_label.text()
     assert display.announce_label.text() == "Nomor antrean A satu, silakan ke loket 2."
     assert display.chimes == 1
