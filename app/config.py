@@ -243,6 +243,7 @@ def _validator() -> SchemaValidator:
         fields = {}
         for name, hint in get_type_hints(cls, include_extras=True).items():
             kind, rule = get_args(hint)[:2]
+            schema: CoreSchema
             if kind is OfficeProfile:
                 schema = table(kind)
             elif get_origin(kind) is list:

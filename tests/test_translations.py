@@ -97,6 +97,13 @@ def test_window_is_indonesian_by_default(qtbot, sqlite_db):
     window = MainWindow(DeskContext(sqlite_db, settings, runner=TaskRunner(synchronous=True)))
     qtbot.addWidget(window)
     titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert titles == ["Pendaftaran", "Izin tinggal WNA", "Antrean", "Kunjungan monev", "Pengaturan"]
+    assert titles == [
+        "Pendaftaran",
+        "Permohonan",
+        "Izin tinggal WNA",
+        "Antrean",
+        "Kunjungan monev",
+        "Pengaturan",
+    ]
     page = window.pages["registration"]
     assert "Simpan" in page.save_button.text()

@@ -111,7 +111,17 @@ def run_gui(db_url: str | None = None, lang: str | None = None) -> int:
     if os.environ.get("KANIMDESK_EXIT_WHEN_READY"):
         _report_start_up(app, ctx, window)
     _release_after_first_paint(window, ctx)
-    window.show()
+    if window.fills_screen:
+        window.showMaximized()
+    else:
+        window.show()
+    # Other workstations' calls and steps reach every page (registration list, display).
+    ctx.watch.start()
+    # The window, its first page and Qt's wrappers live until the end: freeze them with the
+    # modules so that full collections stay short (see DeferredDatabase.open).
+    import gc
+
+    gc.freeze()
     return app.exec()
 
 

@@ -22,6 +22,10 @@ from app.changes import Changes
 from app.i18n import _
 
 from ui.context import DeskContext
+from ui.widgets.window_size import available_area, fit_to_screen
+
+# The size the pages were laid out for; a smaller screen (1366×768 with a taskbar) gets less.
+PREFERRED_WIDTH, PREFERRED_HEIGHT = 1280, 860
 
 
 class MainWindow(QMainWindow):
@@ -31,9 +35,13 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle(_("KanimDesk — {0}").format(ctx.settings.office.name))
-        self.resize(1280, 860)
+        # On a screen smaller than the preferred size the window starts filling the area the
+        # taskbar leaves (run_gui then shows it maximised) instead of running off the bottom.
+        self.fills_screen = fit_to_screen(self, PREFERRED_WIDTH, PREFERRED_HEIGHT)
+        if self.fills_screen:
+            self.move(available_area(self).topLeft())
         self.sidebar = QListWidget()
-        self.sidebar.setFixedWidth(190)
+        self.sidebar.setFixedWidth(172)  # the longest area name and its padding
         self.sidebar.setStyleSheet(
             "QListWidget { background: #1f3a5f; color: white; border: none; font-size: 14px; }"
             "QListWidget::item { padding: 12px 14px; }"
@@ -43,6 +51,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.factories: list[tuple[str, str, Callable[[], QWidget]]] = []
         self._add_area("registration", _("Registration"), self._make_registration)
+        self._add_area("applications", _("Applications"), self._make_applications)
         self._add_area("foreigners", _("Foreign nationals"), self._make_foreigners)
         self._add_area("queue", _("Queue"), self._make_queue)
         self._add_area("visits", _("Monev visits"), self._make_visits)
@@ -85,6 +94,11 @@ class MainWindow(QMainWindow):
         from ui.desk.registration_page import RegistrationPage
 
         return RegistrationPage(self.ctx)
+
+    def _make_applications(self) -> QWidget:
+        from ui.desk.applications_page import ApplicationsPage
+
+        return ApplicationsPage(self.ctx)
 
     def _make_foreigners(self) -> QWidget:
         from ui.desk.foreigners_page import ForeignersPage
@@ -151,5 +165,6 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event) -> None:
+        self.ctx.close()  # stops the change watcher's thread
         self.ctx.runner.wait(10000)
         super().closeEvent(event)

@@ -13,6 +13,7 @@ from app.db.faults import DatabaseFault, database_fault, fault_message
 from app.db.migrate import current_revision, head_revision
 from app.db.models import Ticket, TicketSequence
 from app.i18n import _, ngettext
+from app.logs import redact
 
 log = logging.getLogger(__name__)
 SHOWN_LINES = 20
@@ -45,9 +46,17 @@ def quick_check(db: Database) -> list[str]:
 
 
 def _lines(rows: Iterable[str]) -> list[str]:
-    """SQLite's findings one per line (it may put several in one row, under a heading)."""
+    """SQLite's findings one per line (it may put several in one row, under a heading).
+
+    A damaged page's numbers are read from whatever bytes are there, so a "rowid" can be
+    16 digits or more; they are blanked as a NIK would be (the findings reach the screen,
+    the CLI and the log).
+    """
     return [
-        line for row in rows for line in row.splitlines() if line and not line.startswith("***")
+        redact(line)
+        for row in rows
+        for line in row.splitlines()
+        if line and not line.startswith("***")
     ]
 
 

@@ -20,8 +20,10 @@ from app.desk.stay_permits import PERMIT_KINDS
 from app.i18n import _, label
 from app.problems import InputRejected
 from app.queue.numbering import PRIORITIES
+from app.queue.ticket_rows import TicketInfo
 
 from ui.context import DeskContext
+from ui.desk.ticket_card import TicketCard
 from ui.queue.slip_printer import print_ticket_slip, render_slip
 from ui.widgets.fields import Banner, DateField, FieldError, add_checked_row
 
@@ -34,6 +36,8 @@ class ForeignersPage(QWidget):
         self.ctx = ctx
         self.errors: dict[str, FieldError] = {}
         self.banner = Banner()
+        self.card = TicketCard()
+        self._issued: TicketInfo | None = None  # the ticket on the card, for its Reprint
         self.passport_no = QLineEdit()
         self.passport_no.setMaxLength(12)
         self.passport_no.setValidator(QRegularExpressionValidator(r"[A-Za-z0-9 ]{0,14}", self))
@@ -106,6 +110,7 @@ class ForeignersPage(QWidget):
         row.addLayout(right, 1)
         main = QVBoxLayout(self)
         main.addWidget(self.banner)
+        main.addWidget(self.card)
         main.addLayout(row)
         main.addStretch(1)
         chain = [self.passport_no, self.nationality, self.name, self.birth_date, self.sex, self.phone,
@@ -122,6 +127,9 @@ class ForeignersPage(QWidget):
         self.nationality.editingFinished.connect(self.look_up)
         self.save_button.clicked.connect(self.save_and_print)
         self.clear_button.clicked.connect(self.clear)
+        # The next applicant has begun: the last one's card goes.
+        self.passport_no.textEdited.connect(self.card.clear)
+        self.card.reprint_requested.connect(self.reprint_issued)
 
     def _failed(self, exc: BaseException) -> None:
         self.banner.show_message(self.ctx.reason(exc), "error")
@@ -183,6 +191,7 @@ class ForeignersPage(QWidget):
     def _save_failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
         if isinstance(exc, InputRejected):
+            self.card.clear()
             by_field = exc.by_field(self.ctx.lang)
             for key, err in self.errors.items():
                 err.show_message(by_field.get(key, ""))
@@ -193,17 +202,30 @@ class ForeignersPage(QWidget):
     def _saved(self, result) -> None:
         reg, pdf = result
         self.save_button.setEnabled(True)
-        message = " ".join([
-            _("Ticket {0} issued.").format(reg.ticket.number),
-            _("Waiting ahead: {0}.").format(reg.ticket.waiting_ahead),
-        ])  # fmt: skip
+        self.banner.show_message("")
+        self._issued = reg.ticket
+        self.card.show_ticket(reg.ticket.number, reg.ticket.waiting_ahead, lang=self.ctx.lang)
         failure = print_ticket_slip(self.ctx, reg.ticket.id, pdf, self._failed)
-        self.banner.show_message(
-            message + (" " + failure if failure else ""), "error" if failure else "ok"
-        )
-        self.clear(keep_banner=True)
+        if failure:
+            self.card.show_print_failure(failure)
+        self.clear(keep_card=True)
 
-    def clear(self, keep_banner: bool = False) -> None:
+    def reprint_issued(self) -> None:
+        """The card's Reprint: the slip of the ticket just issued, once the printer is back."""
+        info, settings, lang = self._issued, self.ctx.settings, self.ctx.lang
+        if info is None:
+            return
+
+        def printed(pdf: bytes) -> None:
+            failure = print_ticket_slip(self.ctx, info.id, pdf, self._failed)
+            if failure:
+                self.card.show_print_failure(failure)
+            else:
+                self.card.show_printed(lang)
+
+        self.ctx.runner.run(lambda: render_slip(info, settings, lang=lang), printed, self._failed)
+
+    def clear(self, keep_card: bool = False) -> None:
         for w in (
             self.passport_no,
             self.nationality,
@@ -218,6 +240,7 @@ class ForeignersPage(QWidget):
         self.lookup_status.setText("")
         for err in self.errors.values():
             err.show_message("")
-        if not keep_banner:
-            self.banner.show_message("")
+        self.banner.show_message("")
+        if not keep_card:
+            self.card.clear()
         self.passport_no.setFocus()

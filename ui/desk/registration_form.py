@@ -20,9 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk.documents import document_label, required_documents
+from app.desk.nik import check_nik
 from app.desk.passport import FORCE_MAJEURE_KINDS, KIND_LABELS, PRODUCT_LABELS, PURPOSE_LABELS
+from app.desk.regions import known_regions
 from app.desk.registration_data import ApplicantInfo, RegistrationForm
-from app.i18n import _, label
+from app.i18n import _, label, plain_date, text
+from app.problems import Problem
 from app.queue.numbering import PRIORITIES
 
 from ui.widgets.fields import DateField, FieldError, NikField, add_checked_row
@@ -42,6 +45,7 @@ class RegistrationFormWidget(QWidget):
         self.nik = NikField()
         self.nik_status = QLabel()
         self.nik_status.setStyleSheet("color: #5f6368;")
+        self.nik_warning = FieldError(warning=True)
         self.name = QLineEdit()
         self.name.setMaxLength(120)
         self.birth_place = QLineEdit()
@@ -81,10 +85,10 @@ class RegistrationFormWidget(QWidget):
         self.documents_view = QListView()
         self.documents_view.setModel(self.documents)
         self.documents_view.setMinimumHeight(150)
+        self.documents_view.setWordWrap(True)  # long document names wrap rather than run off
+        self.documents_view.setResizeMode(QListView.ResizeMode.Adjust)
 
         self._layout()
-        for w in (self.name, self.birth_place, self.phone, self.booking_code):
-            w.textEdited.connect(self._clear_error_of)
         self.birth_date.textEdited.connect(self._on_basis_changed)
         self.married.toggled.connect(self._on_basis_changed)
         for combo in (self.kind, self.product, self.validity, self.purpose):
@@ -92,10 +96,15 @@ class RegistrationFormWidget(QWidget):
         self.same_day.toggled.connect(self._on_basis_changed)
         self.force_majeure.toggled.connect(self._on_basis_changed)
         self.sex.currentIndexChanged.connect(self._on_basis_changed)
+        for signal in (self.nik.textChanged, self.birth_date.textChanged,
+                       self.sex.currentIndexChanged):  # fmt: skip
+            signal.connect(self.show_nik_warnings)
         self._on_basis_changed()
 
-    def _row(self, form: QFormLayout, caption: str, widget: QWidget, key: str) -> None:
-        self.errors[key] = add_checked_row(form, caption, widget)
+    def _row(self, form: QFormLayout, caption: str, widget: QWidget, key: str,
+             editor: QWidget | None = None) -> None:  # fmt: skip
+        # Correcting a field hides its reason (add_checked_row watches the editor).
+        self.errors[key] = add_checked_row(form, caption, widget, editor)
 
     def _layout(self) -> None:
         applicant = QGroupBox(_("Applicant"))
@@ -113,7 +122,9 @@ class RegistrationFormWidget(QWidget):
         sex_holder = QWidget()
         sex_holder.setLayout(sex_row)
         sex_row.setContentsMargins(0, 0, 0, 0)
-        self._row(f1, _("Se&x"), sex_holder, "sex")
+        self._row(f1, _("Se&x"), sex_holder, "sex", editor=self.sex)
+        # The NIK holds the birth date and sex; a form that disagrees is said before saving.
+        f1.addRow("", self.nik_warning)
         self._row(f1, _("&Phone"), self.phone, "phone")
 
         application = QGroupBox(_("Application"))
@@ -135,7 +146,6 @@ class RegistrationFormWidget(QWidget):
         left = QVBoxLayout()
         left.addWidget(applicant)
         left.addStretch()
-        self.left_column = left
         right = QVBoxLayout()
         right.addWidget(application)
         right.addWidget(docs, 1)
@@ -144,13 +154,6 @@ class RegistrationFormWidget(QWidget):
         row.addLayout(left, 1)
         row.addLayout(right, 1)
         self._set_tab_order()
-
-    def add_to_left(self, layout_or_widget) -> None:
-        """Place the page's fee panel and buttons under the applicant fields."""
-        if isinstance(layout_or_widget, QWidget):
-            self.left_column.insertWidget(self.left_column.count() - 1, layout_or_widget)
-        else:
-            self.left_column.insertLayout(self.left_column.count() - 1, layout_or_widget)
 
     def _set_tab_order(self) -> None:
         chain = [
@@ -162,13 +165,6 @@ class RegistrationFormWidget(QWidget):
             QWidget.setTabOrder(a, b)
 
     # --- state -----------------------------------------------------------
-
-    def _clear_error_of(self) -> None:
-        sender = self.sender()
-        for key, widget in (("name", self.name), ("birth_place", self.birth_place),
-                            ("phone", self.phone), ("booking_code", self.booking_code)):  # fmt: skip
-            if sender is widget:
-                self.errors[key].show_message("")
 
     def _on_basis_changed(self) -> None:
         birth = self.birth_date.date()
@@ -228,7 +224,34 @@ class RegistrationFormWidget(QWidget):
         self.sex.setCurrentIndex(max(0, self.sex.findData(a.sex)))
         self.married.setChecked(a.married)
         self.phone.setText(a.phone or "")
+        for key in ("name", "birth_place", "birth_date", "sex", "phone"):
+            self.errors[key].show_message("")  # filled from the record: nothing left to correct
         self._on_basis_changed()
+
+    def show_nik_warnings(self) -> None:
+        """Say, in amber and before saving, where the form disagrees with what the NIK encodes.
+
+        Only a complete birth date is compared: "12/04/199" is still being typed.
+        """
+        digits = self.nik.digits()
+        birth = self.birth_date.date()
+        sex = self.sex.currentData() or None
+        if len(digits) != 16 or (birth is None and sex is None):
+            self.nik_warning.show_message("")
+            return
+        check = check_nik(digits, birth, sex, regions=known_regions())
+        words = [self._warning_words(w) for w in check.warnings] if check.ok else []
+        self.nik_warning.show_message(" ".join(words))
+
+    def _warning_words(self, warning: Problem) -> str:
+        # Dates as the clerk reads them ("12 April 1990"), not as the rule compares them.
+        params = {}
+        for key, value in warning.params.items():
+            try:
+                params[key] = plain_date(date.fromisoformat(str(value)), self.lang)
+            except ValueError:
+                params[key] = value
+        return text(warning.key, self.lang, **params)
 
     def form(self) -> RegistrationForm:
         return RegistrationForm(
@@ -261,6 +284,9 @@ class RegistrationFormWidget(QWidget):
         first = None
         for key, err in self.errors.items():
             message = by_field.get(key, "")
+            if key == "birth_date" and message and not self.birth_date.is_blank():
+                if self.birth_date.date() is None:  # typed, but half or not on the calendar
+                    message = text("date.format", self.lang)
             err.show_message(message)
             if message and first is None:
                 first = widgets.get(key)
@@ -282,6 +308,7 @@ class RegistrationFormWidget(QWidget):
             combo.setCurrentIndex(0)
         self.same_day.setChecked(False)
         self.nik_status.setText("")
+        self.nik_warning.show_message("")
         self.documents.clear()
         self.show_errors({})
         self._on_basis_changed()

@@ -5,15 +5,16 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -23,13 +24,23 @@ from app.changes import Changes
 from app.desk.nik import check_nik
 from app.desk.passport import FEE_COMPONENTS, TariffRow, compute_fee
 from app.desk.regions import known_regions
-from app.i18n import _, label, long_date, rupiah
+from app.i18n import _, label, rupiah
 from app.problems import InputRejected
+from app.queue.ticket_rows import TicketInfo
 
 from ui.context import DeskContext
+from ui.desk.booking_box import BookingBox
 from ui.desk.registration_form import RegistrationFormWidget
+from ui.desk.ticket_card import TicketCard
 from ui.queue.slip_printer import print_ticket_slip, render_slip
-from ui.queue.ticket_table import TICKET_ROLE, TicketTableModel
+from ui.queue.ticket_table import (
+    COL_COUNTER,
+    COL_ISSUED,
+    COL_PRIORITY,
+    TICKET_ROLE,
+    TicketTableModel,
+    size_ticket_columns,
+)
 from ui.widgets.fields import Banner
 
 
@@ -41,38 +52,42 @@ class RegistrationPage(QWidget):
         self.ctx = ctx
         self.tariffs: list[TariffRow] = []
         self._lookup_for = ""
+        self._tickets_stale = False  # a change came while the page was hidden
+        self._issued: TicketInfo | None = None  # the ticket on the card, for its Reprint
         self.banner = Banner()
+        self.card = TicketCard()
         self.form = RegistrationFormWidget(ctx.lang)
         self.fee_total = QLabel("—")
         big = QFont(self.fee_total.font())
-        big.setPointSizeF(big.pointSizeF() * 2.0)
+        big.setPointSizeF(big.pointSizeF() * 1.8)
         big.setBold(True)
         self.fee_total.setFont(big)
         self.fee_lines = QLabel()
+        self.fee_lines.setWordWrap(True)
         self.fee_lines.setStyleSheet("color: #5f6368;")
         self.save_button = QPushButton(_("Save && Print  (Ctrl+Enter)"))
         self.save_button.setDefault(False)
         self.save_button.setMinimumHeight(44)
         self.save_button.setStyleSheet("font-weight: bold;")
         self.clear_button = QPushButton(_("New applicant  (Esc)"))
+        self.clear_button.setMinimumHeight(44)
         self.tickets = TicketTableModel(ctx.lang, self)
         self.tickets_view = QTableView()
         self.tickets_view.setModel(self.tickets)
         self.tickets_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tickets_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tickets_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tickets_view.verticalHeader().hide()
-        self.tickets_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.tickets_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.tickets_view.setWordWrap(False)  # one line a ticket; long service names elide
+        self.tickets_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Beside the form there is room for what a reprint needs; the queue page has the rest.
+        for column in (COL_PRIORITY, COL_ISSUED, COL_COUNTER):
+            self.tickets_view.setColumnHidden(column, True)
+        size_ticket_columns(self.tickets_view, ctx.lang)  # never measured row by row
         self.reprint_button = QPushButton(_("&Reprint slip"))
-        self.booking = QLineEdit()
-        self.booking.setPlaceholderText(_("M-Paspor booking code, then Enter"))
-        self.booking.setMaxLength(40)
-        self.booking.setClearButtonEnabled(True)
-        self.booking_button = QPushButton(_("Check &in booking  (F8)"))
-        self.booking_status = QLabel()
-        self.booking_status.setStyleSheet("color: #5f6368;")
+        self.booking_box = BookingBox(ctx, self.form.priority.currentData)
+        self.booking = self.booking_box.code
+        self.booking_status = self.booking_box.status
         self._build()
         self._connect()
         self.refresh()
@@ -81,16 +96,31 @@ class RegistrationPage(QWidget):
         return _("Registration")
 
     def _build(self) -> None:
+        # The form scrolls on a small screen; the fee and the buttons stay in sight under it.
+        scroll = QScrollArea()
+        scroll.setWidget(self.form)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Never narrower than the form: the splitter takes room from the list, not the fields.
+        scroll.setMinimumWidth(
+            self.form.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+        )
+        self.form_scroll = scroll
         fee_box = QGroupBox(_("PNBP fee"))
         fl = QVBoxLayout(fee_box)
+        fl.setContentsMargins(10, 4, 10, 4)
         fl.addWidget(self.fee_total)
         fl.addWidget(self.fee_lines)
-        actions = QVBoxLayout()
-        actions.addWidget(fee_box)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button, 2)
-        buttons.addWidget(self.clear_button, 1)
-        actions.addLayout(buttons)
+        actions = QHBoxLayout()
+        actions.addWidget(fee_box, 3)
+        actions.addWidget(self.save_button, 2)
+        actions.addWidget(self.clear_button, 1)
+        form_pane = QWidget()
+        fp = QVBoxLayout(form_pane)
+        fp.setContentsMargins(0, 0, 0, 0)
+        fp.addWidget(scroll, 1)
+        fp.addLayout(actions)
 
         today_box = QGroupBox(_("Today's tickets"))
         tl = QVBoxLayout(today_box)
@@ -100,29 +130,34 @@ class RegistrationPage(QWidget):
         row.addWidget(self.reprint_button)
         tl.addLayout(row)
 
-        self.form.add_to_left(actions)
-        booking_box = QGroupBox(_("Booked applicant (M-Paspor)"))
-        bl = QHBoxLayout(booking_box)
-        bl.addWidget(self.booking, 1)
-        bl.addWidget(self.booking_button)
-        bl.addWidget(self.booking_status, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(form_pane)
+        self.splitter.addWidget(today_box)
+        # The fields need no more than their width; what a bigger screen adds goes to the list.
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([self.form_scroll.minimumWidth(), 400])
         main = QVBoxLayout(self)
+        main.setContentsMargins(0, 0, 0, 0)
         main.addWidget(self.banner)
-        main.addWidget(booking_box)
-        main.addWidget(self.form)
-        main.addWidget(today_box, 1)
+        main.addWidget(self.card)
+        main.addWidget(self.booking_box)
+        main.addWidget(self.splitter, 1)
         QWidget.setTabOrder(self.form.documents_view, self.save_button)
 
     def _connect(self) -> None:
         self.form.edited.connect(self._update_fee)
         self.form.nik.textChanged.connect(self._on_nik_changed)
+        # The next applicant has begun: the last one's card goes.
+        self.form.nik.textEdited.connect(self.card.clear)
         self.form.nik.returnPressed.connect(self.form.name.setFocus)
-        self.form.birth_date.textEdited.connect(self._show_nik_warnings)
+        self.card.reprint_requested.connect(self.reprint_issued)
         self.save_button.clicked.connect(self.save_and_print)
         self.clear_button.clicked.connect(self.new_applicant)
         self.reprint_button.clicked.connect(self.reprint_selected)
-        self.booking.returnPressed.connect(self.check_in_booking)
-        self.booking_button.clicked.connect(self.check_in_booking)
+        self.booking_box.checked_in.connect(self._saved)
+        self.booking_box.failed.connect(self._failed)
         QShortcut(QKeySequence("F8"), self, self.booking.setFocus,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
         self.tickets_view.doubleClicked.connect(self.reprint_selected)
@@ -132,6 +167,8 @@ class RegistrationPage(QWidget):
         QShortcut(QKeySequence("Escape"), self, self.new_applicant,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
         self.ctx.changed.connect(self._on_changed)
+        # Today's list shows the queue: calls at other counters reach it while it is shown.
+        self.ctx.watch.follow(self)
 
     # --- data --------------------------------------------------------------
 
@@ -142,31 +179,48 @@ class RegistrationPage(QWidget):
             # Imported on the worker at first use, so the window paints before SQLAlchemy loads.
             from app.desk.appointments import appointments_on
             from app.desk.registration import load_tariffs
+            from app.i18n import long_date, rupiah
             from app.queue.tickets import tickets_on
 
+            # Babel loads its locale data at the first formatted amount or date (75–134 ms,
+            # bench/bench_ui_stalls.py): here on the worker, not in the fee box's first paint.
+            rupiah(0)
+            long_date(date.today())
             today = date.today()
             return load_tariffs(db), tickets_on(db, code), appointments_on(db, today)
 
+        self._tickets_stale = False
         self.ctx.runner.run(load, self._loaded, self._failed)
 
     def _loaded(self, result) -> None:
         self.tariffs, rows, booked = result
         self.tickets.set_rows(rows)
-        self._show_booking_count(booked)
+        self.booking_box.show_count(booked)
         self._update_fee()
-
-    def _show_booking_count(self, booked) -> None:
-        done = sum(1 for b in booked if b.checked_in)
-        self.booking_status.setText(
-            _("Bookings today: {0}, checked in: {1}").format(len(booked), done)
-        )
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.tickets or changes.applications:
-            db, code = self.ctx.db, self.ctx.settings.office.code
+            if self.isVisible():
+                self.reload_tickets()
+            else:
+                # Another area is in front: reload once when this page is shown again.
+                self._tickets_stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._tickets_stale:
+            self.reload_tickets()
+
+    def reload_tickets(self) -> None:
+        db, code = self.ctx.db, self.ctx.settings.office.code
+        self._tickets_stale = False
+
+        def load():
             from app.queue.tickets import tickets_on
 
-            self.ctx.runner.run(lambda: tickets_on(db, code), self.tickets.set_rows, self._failed)
+            return tickets_on(db, code)
+
+        self.ctx.runner.run(load, self.tickets.set_rows, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.banner.show_message(self._reason(exc), "error")
@@ -205,22 +259,7 @@ class RegistrationPage(QWidget):
         else:
             self.form.nik_status.setText(_("Known applicant: details filled in, check them."))
             self.form.fill_applicant(applicant)
-        self._show_nik_warnings()
-
-    def _show_nik_warnings(self) -> None:
-        digits = self.form.nik.digits()
-        if len(digits) != 16:
-            return
-        check = check_nik(
-            digits,
-            self.form.birth_date.date(),
-            self.form.sex.currentData() or None,
-            regions=known_regions(),
-        )
-        if check.ok and check.warnings:
-            self.form.errors["birth_date"].show_message(
-                " ".join(w.message(self.ctx.lang) for w in check.warnings)
-            )
+        self.form.show_nik_warnings()
 
     # --- fee --------------------------------------------------------------
 
@@ -271,6 +310,7 @@ class RegistrationPage(QWidget):
     def _save_failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
         if isinstance(exc, InputRejected):
+            self.card.clear()
             first = self.form.show_errors(exc.by_field(self.ctx.lang))
             self.banner.show_message(_("Not saved. Correct the marked fields."), "error")
             if first is not None:
@@ -282,26 +322,15 @@ class RegistrationPage(QWidget):
         reg, pdf = result
         self.save_button.setEnabled(True)
         ticket = reg.ticket
-        lang = self.ctx.lang
-        parts = [
-            _("Ticket {0} issued.").format(ticket.number),
-            _("Waiting ahead: {0}.").format(ticket.waiting_ahead),
-            _("Fee {0}.").format(rupiah(reg.fee.total)),
-        ]
-        if reg.collection_date:
-            parts.append(
-                _("Expected collection: {0}.").format(long_date(reg.collection_date, lang))
-            )
-        message = " ".join(parts)
-        kind = "ok"
-        if reg.warnings:
-            message += " " + " ".join(w.message(lang) for w in reg.warnings)
-            kind = "warn"
-        printed = self._print(ticket.id, pdf)
-        if printed is not None:
-            message += " " + printed
-            kind = "error"
-        self.banner.show_message(message, kind)
+        self.banner.show_message("")
+        # A mismatch with the NIK was shown in amber while the form was open; the card says
+        # only what was issued.
+        self.card.show_ticket(ticket.number, ticket.waiting_ahead, reg.fee.total,
+                              reg.collection_date, self.ctx.lang)  # fmt: skip
+        self._issued = ticket
+        failure = self._print(ticket.id, pdf)
+        if failure is not None:
+            self.card.show_print_failure(failure)
         self.form.clear()
         self._lookup_for = ""
         # ctx.run_op tells every page of the new ticket once this returns.
@@ -309,49 +338,34 @@ class RegistrationPage(QWidget):
     def _print(self, ticket_id: int, pdf: bytes) -> str | None:
         return print_ticket_slip(self.ctx, ticket_id, pdf, self._failed)
 
+    def reprint_issued(self) -> None:
+        """The card's Reprint: the slip of the ticket just issued, once the printer is back."""
+        if self._issued is not None:
+            self._reprint(self._issued, on_card=True)
+
     def check_in_booking(self) -> None:
-        code = self.booking.text().strip()
-        if not code:
-            self.booking.setFocus()
-            return
-        db, settings, officer, counter = (
-            self.ctx.db,
-            self.ctx.settings,
-            self.ctx.officer,
-            self.ctx.counter,
-        )
-        lang = self.ctx.lang
-        priority = self.form.priority.currentData()
-
-        def work():
-            from app.desk.appointments import check_in
-
-            result = check_in(db, settings, code, priority, officer=officer, counter=counter)
-            return result, render_slip(result.ticket, settings, lang=lang)
-
-        def done(result) -> None:
-            self.booking.clear()
-            self._saved(result)
-            self.booking.setFocus()
-            today = date.today()
-            from app.desk.appointments import appointments_on
-
-            self.ctx.runner.run(lambda: appointments_on(db, today), self._show_booking_count)
-
-        self.ctx.run_op(work, done, self._failed)
+        self.booking_box.check_in()
 
     def reprint_selected(self) -> None:
         index = self.tickets_view.currentIndex()
         if not index.isValid():
             self.banner.show_message(_("Select a ticket in the list first."), "info")
             return
-        info = self.tickets.data(index, TICKET_ROLE)
+        self._reprint(self.tickets.data(index, TICKET_ROLE), on_card=False)
+
+    def _reprint(self, info: TicketInfo, on_card: bool) -> None:
         settings, lang = self.ctx.settings, self.ctx.lang
         self.ctx.runner.run(lambda: render_slip(info, settings, lang=lang),
-                            lambda pdf: self._reprinted(info, pdf), self._failed)  # fmt: skip
+                            lambda pdf: self._reprinted(info, pdf, on_card), self._failed)  # fmt: skip
 
-    def _reprinted(self, info, pdf: bytes) -> None:
+    def _reprinted(self, info: TicketInfo, pdf: bytes, on_card: bool) -> None:
         failure = self._print(info.id, pdf)
+        if on_card and self.card.ticket_number == info.number:
+            if failure:
+                self.card.show_print_failure(failure)
+            else:
+                self.card.show_printed(self.ctx.lang)
+            return
         if failure:
             self.banner.show_message(failure, "error")
         else:
@@ -360,4 +374,6 @@ class RegistrationPage(QWidget):
 
     def new_applicant(self) -> None:
         self.form.clear()
+        self.card.clear()
+        self.banner.show_message("")
         self._lookup_for = ""

@@ -43,6 +43,7 @@ from ui.monev.template_files import TemplateFileActions
 from ui.monev.template_node_form import PAGE_ITEM, PAGE_NONE, PAGE_SECTION, TemplateNodeForm
 from ui.monev.template_tree_model import COL_CODE, COL_TEXT, COL_WEIGHT, TemplateTreeModel
 from ui.widgets.fields import Banner
+from ui.widgets.window_size import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +61,7 @@ class TemplateEditorDialog(TemplateFileActions, QDialog):
         self.dirty = False
         self._keep: tuple[int, int] = (0, 0)  # (section row, item row) to select after a reload
         self.setWindowTitle(_("Checklist templates"))
-        self.resize(1200, 800)
+        fit_to_screen(self, 1200, 800)  # never taller than a 1366×768 screen with its taskbar
         self.banner = Banner()
         self.combo = QComboBox()
         self.combo.setMinimumContentsLength(40)

@@ -90,8 +90,8 @@ def test_keyboard_registration_prints_slip(qtbot, page, sqlite_db, settings):
     assert page.form.nik_status.text()  # the lookup answered (new applicant)
     assert page.fee_total.text() == "Rp950.000" or page.fee_total.text().startswith("Rp")
     _key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: "A-001" in page.banner.text(), timeout=10000)
-    assert page.banner.kind in ("ok", "warn"), page.banner.text()
+    qtbot.waitUntil(lambda: page.card.ticket_number == "A-001", timeout=10000)
+    assert not page.card.print_failed() and not page.banner.text(), page.card.text()
     text = _wait_for_pdf_with("A-001", since)
     assert "1603015507900001" not in text and "AMINAH" not in text.upper()
     with sqlite_db.session() as s:
@@ -130,8 +130,8 @@ def test_missing_printer_keeps_ticket_reprintable(qtbot, page, sqlite_db, settin
     settings.slip_printer = "NoSuchPrinter"
     _fill_by_keyboard(qtbot, page, "1603010101900002")
     _key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: "A-001" in page.banner.text(), timeout=10000)
-    assert page.banner.kind == "error" and "NoSuchPrinter" in page.banner.text()
+    qtbot.waitUntil(lambda: page.card.ticket_number == "A-001", timeout=10000)
+    assert page.card.print_failed() and "NoSuchPrinter" in page.card.printer.text()
     info = queue.find_ticket(sqlite_db, settings.office.code, "A-001")
     assert info.printed_count == 0
     if PRINTER:
@@ -156,7 +156,7 @@ def test_threaded_runner_saves_off_the_ui_thread(qtbot, sqlite_db, settings):
     page.form.birth_date.set_date(__import__("datetime").date(1990, 1, 1))
     page.form.sex.setCurrentIndex(1)
     page.save_and_print()
-    qtbot.waitUntil(lambda: "A-001" in page.banner.text(), timeout=10000)
+    qtbot.waitUntil(lambda: page.card.ticket_number == "A-001", timeout=10000)
     assert ctx.runner.wait()
 
 
@@ -179,9 +179,37 @@ def test_booked_applicant_checks_in_by_code(qtbot, page, sqlite_db, settings, tm
     assert page.booking.hasFocus()
     _type(qtbot, "mp-test-0001")
     _key(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "B-001" in page.banner.text(), timeout=10000)
+    qtbot.waitUntil(lambda: page.card.ticket_number == "B-001", timeout=10000)
     _key(qtbot, Qt.Key.Key_Return)  # the same code again is refused with the ticket named
     assert page.booking.text() == ""
     page.booking.setText("MP-TEST-0001")
     page.check_in_booking()
     assert page.banner.kind == "error" and "B-001" in page.banner.text()
+
+
+def test_todays_list_reloads_only_when_shown_and_never_sizes_by_rows(qtbot, ctx, show_page,
+                                                                     sqlite_db, settings, monkeypatch):  # fmt: skip
+    from PySide6.QtWidgets import QHeaderView
+
+    from app.changes import Changes
+
+    from ui.main_window import MainWindow
+
+    window = show_page(MainWindow(ctx), 1366, 698)
+    page = window.open_area("registration")
+    header = page.tickets_view.horizontalHeader()
+    modes = {header.sectionResizeMode(c) for c in range(header.count())}
+    assert QHeaderView.ResizeMode.ResizeToContents not in modes
+    loads: list[int] = []
+    real = queue.tickets_on
+    monkeypatch.setattr(queue, "tickets_on", lambda *a, **k: loads.append(1) or real(*a, **k))
+    window.open_area("foreigners")  # registration is hidden now
+    for _ in range(3):  # as another counter's tickets reach this window (ctx.watch)
+        queue.issue_ticket(sqlite_db, settings.office.code, "A")
+        ctx.changed.emit(Changes(tickets=True))
+    assert loads == [] and page.tickets.rowCount() == 0
+    window.open_area("registration")
+    assert loads == [1] and page.tickets.rowCount() == 3  # once, when shown again
+    queue.issue_ticket(sqlite_db, settings.office.code, "A")
+    ctx.changed.emit(Changes(tickets=True))
+    assert loads == [1, 1] and page.tickets.rowCount() == 4  # shown: at once
