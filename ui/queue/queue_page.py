@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -29,9 +29,9 @@ from ui.queue.counter_panel import CounterPanel, DaySummaryLabel
 from ui.queue.ticket_table import (
     COL_ISSUED,
     COL_SERVICE,
-    SORT_ROLE,
     STATUS_ROLE,
     TICKET_ROLE,
+    TicketFilterProxy,
     TicketTableModel,
     size_ticket_columns,
 )
@@ -82,10 +82,9 @@ class QueuePage(QWidget):
         self.summary_label = DaySummaryLabel()
         self.filter_combo = QComboBox()
         self.model = TicketTableModel(ctx.lang, self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = TicketFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterRole(STATUS_ROLE)
-        self.proxy.setSortRole(SORT_ROLE)
         self.view = row_table_view(self.proxy, stretch_column=COL_SERVICE, sort_column=COL_ISSUED)
 
         self._build()
