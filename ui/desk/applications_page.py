@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -32,6 +33,7 @@ from app.desk.masking import mask_nik
 from app.desk.passport import KIND_LABELS, PRODUCT_LABELS
 from app.desk.stages import STAGE_LABELS, parse_application_number
 from app.i18n import _, label, ngettext, text
+from app.problems import InputRejected
 
 from ui.context import DeskContext
 from ui.desk.application_detail import (
@@ -48,6 +50,7 @@ from ui.desk.application_table import (
     ApplicationTableModel,
     application_table_view,
 )
+from ui.desk.step_dialogs import NoteDialog
 from ui.widgets.fields import Banner, DateField
 
 SEARCH_DELAY_MS = 250  # typing pauses this long before the list is asked again
@@ -83,6 +86,10 @@ class ApplicationsPage(QWidget):
             field.setPlaceholderText(tip)
             field.setMaximumWidth(120)
         self.overdue = QCheckBox(_("Overdue for cancellation"))
+        self.cancel_overdue = QPushButton(_("Cancel overdue…"))
+        self.cancel_overdue.setVisible(False)  # only beside the overdue list it acts on
+        self.cancel_dialog: NoteDialog | None = None
+        self._notice = ""  # what the last action did, kept in the status line until a new search
         db = ctx.db  # the worker reads pages through it (it may open the database there)
         self.model = ApplicationTableModel(
             lambda q, after, size: search_applications(db, q, after=after, limit=size),
@@ -118,6 +125,7 @@ class ApplicationsPage(QWidget):
             filters.addWidget(QLabel(caption))
             filters.addWidget(widget)
         filters.addWidget(self.overdue)
+        filters.addWidget(self.cancel_overdue)
         filters.addStretch(1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
@@ -142,7 +150,8 @@ class ApplicationsPage(QWidget):
             box.currentIndexChanged.connect(lambda _i: self.search_now())
         for field in (self.date_from, self.date_to):
             field.textChanged.connect(lambda _t, f=field: self._date_edited(f))
-        self.overdue.toggled.connect(lambda _on: self.search_now())
+        self.overdue.toggled.connect(self._overdue_toggled)
+        self.cancel_overdue.clicked.connect(self.ask_cancel_overdue)
         self.model.page_loaded.connect(self._page_loaded)
         self.model.failed.connect(
             lambda exc: self.banner.show_message(self.ctx.reason(exc), "error")
@@ -181,6 +190,7 @@ class ApplicationsPage(QWidget):
     def search_now(self) -> None:
         self.timer.stop()
         self._stale = False
+        self._notice = ""
         self.banner.show_message("")
         self.status.setText(_("Searching…"))
         self.model.search(self.query())
@@ -211,7 +221,7 @@ class ApplicationsPage(QWidget):
                         n=shown
                     )
                 )
-        self.status.setText(words)
+        self.status.setText(f"{self._notice} — {words}" if self._notice else words)
         if self._open_single:
             self._open_single = False
             if shown == 1:
@@ -236,6 +246,78 @@ class ApplicationsPage(QWidget):
             self.detail.view is None or self.detail.view.id != row.id
         ):
             self.open_application(row.id)
+
+    # --- cancelling the uncollected ---------------------------------------------------
+
+    def _overdue_toggled(self, on: bool) -> None:
+        self.cancel_overdue.setVisible(on)
+        self.search_now()
+
+    def ask_cancel_overdue(self) -> None:
+        """Read which applications are overdue now (on the worker), then ask the reason."""
+        from app.desk.application_steps import overdue_for_cancellation
+
+        db, settings = self.ctx.db, self.ctx.settings
+        self.cancel_overdue.setEnabled(False)
+        self.ctx.runner.run(
+            lambda: [row.id for row in overdue_for_cancellation(db, settings)],
+            self._confirm_cancel,
+            self._cancel_failed,
+        )
+
+    def _confirm_cancel(self, ids: list[int]) -> None:
+        self.cancel_overdue.setEnabled(True)
+        if not ids:
+            self.status.setText(_("No application is overdue for cancellation."))
+            return
+        days = self.ctx.settings.uncollected_cancel_days
+        intro = ngettext(
+            "{n} application ready and not collected for more than {days} days will be "
+            "cancelled. Give the reason; it is kept in its stage history.",
+            "{n} applications ready and not collected for more than {days} days will be "
+            "cancelled. Give the reason; it is kept in each one's stage history.",
+            len(ids),
+        ).format(n=len(ids), days=days)
+        dialog = NoteDialog(_("Cancel overdue applications"), intro, _("&Reason"), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.submitted.connect(lambda reason: self._cancel(ids, reason))
+        dialog.finished.connect(lambda _result: self._cancel_closed(dialog))
+        self.cancel_dialog = dialog
+        dialog.open()  # not exec(): the worker's answer must reach the dialog
+
+    def _cancel_closed(self, dialog: NoteDialog) -> None:
+        if self.cancel_dialog is dialog:
+            self.cancel_dialog = None
+
+    def _cancel(self, ids: list[int], reason: str) -> None:
+        from app.desk.application_steps import cancel_overdue
+
+        ctx = self.ctx
+        db, settings, officer, counter = ctx.db, ctx.settings, ctx.officer, ctx.counter
+        ctx.run_op(
+            lambda: cancel_overdue(
+                db, settings, ids, reason, officer=officer, counter=counter
+            ),  # fmt: skip
+            lambda _changes: self._cancelled(len(ids)),
+            self._cancel_failed,
+        )
+
+    def _cancelled(self, n: int) -> None:
+        if self.cancel_dialog is not None:
+            self.cancel_dialog.accept()
+        self._notice = ngettext(
+            "{n} application cancelled", "{n} applications cancelled", n
+        ).format(n=n)
+        self.status.setText(self._notice)  # the list read again after the change adds its count
+
+    def _cancel_failed(self, exc: BaseException) -> None:
+        self.cancel_overdue.setEnabled(True)
+        if self.cancel_dialog is not None and isinstance(exc, InputRejected):
+            self.cancel_dialog.show_problems(exc, self.ctx.lang)
+            return
+        if self.cancel_dialog is not None:
+            self.cancel_dialog.reject()
+        self.banner.show_message(self.ctx.reason(exc), "error")
 
     # --- the application -----------------------------------------------------------
 
