@@ -32,6 +32,7 @@ from app.i18n import _, text
 from app.problems import InputRejected
 
 from ui.context import DeskContext
+from ui.settings.closures_box import ClosuresBox
 from ui.settings.database_box import DatabaseBox
 from ui.settings.queue_settings import CounterBox, DisplayBox, note
 from ui.widgets.columns import scrolling_columns
@@ -86,6 +87,7 @@ class SettingsPage(QWidget):
         self.display_box = DisplayBox(self.errors)
         self.database_box = DatabaseBox(ctx, self.errors)
         self.db_url = self.database_box.in_use  # the database in use (read-only)
+        self.closures_box = ClosuresBox(ctx)  # writes at once, not through Save
 
         self.save_button = QPushButton(_("&Save") + "  (Ctrl+S)")
         self.save_button.setDefault(True)
@@ -162,7 +164,7 @@ class SettingsPage(QWidget):
 
         scroll = scrolling_columns(
             [office_box, self.counter_box, self.display_box],
-            [language_box, slip_box, rules_box, self.database_box],
+            [language_box, slip_box, rules_box, self.closures_box, self.database_box],
         )
 
         buttons = QHBoxLayout()
@@ -186,6 +188,7 @@ class SettingsPage(QWidget):
             self.joint_leave,
             *self.counter_box.tab_order(),
             *self.display_box.tab_order(),
+            *self.closures_box.tab_order(),
             *self.database_box.tab_order(),
             self.discard_button,
             self.save_button,
