@@ -16,7 +16,7 @@ import platformdirs
 import tomli_w
 
 from app.atomic_file import write_atomically
-from app.i18n import LANGUAGES, N_, language, register_messages, text
+from app.i18n import LANGUAGES, language, text
 from app.problems import InputRejected, Problem
 from app.toml_lines import line_of, syntax_error_place, toml_value
 
@@ -88,62 +88,6 @@ SERVICE_LETTERS = Rule(
     lambda v: all(len(x) == 1 and "A" <= x <= "Z" for x in v) and len(set(v)) == len(v),
 )
 SECTION = Rule("settings.file.section")
-
-register_messages(
-    {
-        "settings.cancel_days": N_(
-            "Days until an uncollected passport is cancelled must be 1–365."
-        ),
-        "settings.quota": N_("The walk-in priority quota cannot be negative."),
-        "settings.invalid": N_("This value cannot be used."),
-        "settings.priority_streak": N_("Priority calls in a row must be 0–20 (0: no limit)."),
-        "settings.display_language": N_("The display language must be id, en or both."),
-        "settings.service_letters": N_(
-            "Services of this counter are service letters (A–Z), each once."
-        ),
-        "settings.file.priority_streak": N_(
-            "{field} must be a whole number from 0 to 20 (0: no limit), not {value}."
-        ),
-        "settings.file.display_language": N_(
-            '{field} must be "id", "en" or "both" (Indonesian and English), not {value}.'
-        ),
-        "settings.file.service_letters": N_(
-            '{field} must be a list of service letters such as ["A", "B"], not {value}.'
-        ),
-        "settings.file.text": N_("{field} must be text in quotes, not {value}."),
-        "settings.file.office_name": N_(
-            "{field} must be the office's name in quotes (not empty), not {value}."
-        ),
-        "settings.file.language": N_(
-            '{field} must be "id" (Indonesian) or "en" (English), not {value}.'
-        ),
-        "settings.file.paper": N_("{field} must be the number 58 or 80, not {value}."),
-        "settings.file.working_days": N_(
-            "{field} must be a whole number from 1 to 30, not {value}."
-        ),
-        "settings.file.cancel_days": N_(
-            "{field} must be a whole number from 1 to 365, not {value}."
-        ),
-        "settings.file.quota": N_("{field} must be a whole number, 0 or more, not {value}."),
-        "settings.file.yes_no": N_("{field} must be true or false (without quotes), not {value}."),
-        "settings.file.section": N_("{field} must be the [office] section, not {value}."),
-        "settings.file.at_line": N_("{file}, line {line}: {problem}"),
-        "settings.file.at_file": N_("{file}: {problem}"),
-        "settings.file.syntax": N_(
-            "this is not valid TOML (column {column}: {reason}). "
-            "Check the quotes, the = signs and the [section] lines."
-        ),
-        "settings.file.encoding": N_("the file is not UTF-8 text. Save it again as UTF-8."),
-        "settings.file.unreadable": N_("the file cannot be read ({reason})."),
-        "settings.file.unknown": N_("{field} is not a setting KanimDesk knows (a typo?)."),
-        "settings.file.unknown_near": N_("{field} is not a setting; did you mean {suggestion}?"),
-        "settings.file.restore": N_(
-            "Correct the file, or copy {copy} (the last settings that worked) over it."
-        ),
-        "settings.file.correct": N_("Correct the file and start again."),
-        "settings.file.not_saved": N_("Nothing was written to {file}."),
-    }
-)
 
 
 @dataclass

@@ -97,6 +97,58 @@ register_messages(
         "settings.paper": N_("Slip paper must be 58 or 80 mm."),
         "settings.office_name": N_("Office name is required."),
         "settings.working_days": N_("Collection working days must be 1–30."),
+        # How a settings file or a Settings field is refused (app/config.py's Rules).
+        "settings.cancel_days": N_(
+            "Days until an uncollected passport is cancelled must be 1–365."
+        ),
+        "settings.quota": N_("The walk-in priority quota cannot be negative."),
+        "settings.invalid": N_("This value cannot be used."),
+        "settings.priority_streak": N_("Priority calls in a row must be 0–20 (0: no limit)."),
+        "settings.display_language": N_("The display language must be id, en or both."),
+        "settings.service_letters": N_(
+            "Services of this counter are service letters (A–Z), each once."
+        ),
+        "settings.file.priority_streak": N_(
+            "{field} must be a whole number from 0 to 20 (0: no limit), not {value}."
+        ),
+        "settings.file.display_language": N_(
+            '{field} must be "id", "en" or "both" (Indonesian and English), not {value}.'
+        ),
+        "settings.file.service_letters": N_(
+            '{field} must be a list of service letters such as ["A", "B"], not {value}.'
+        ),
+        "settings.file.text": N_("{field} must be text in quotes, not {value}."),
+        "settings.file.office_name": N_(
+            "{field} must be the office's name in quotes (not empty), not {value}."
+        ),
+        "settings.file.language": N_(
+            '{field} must be "id" (Indonesian) or "en" (English), not {value}.'
+        ),
+        "settings.file.paper": N_("{field} must be the number 58 or 80, not {value}."),
+        "settings.file.working_days": N_(
+            "{field} must be a whole number from 1 to 30, not {value}."
+        ),
+        "settings.file.cancel_days": N_(
+            "{field} must be a whole number from 1 to 365, not {value}."
+        ),
+        "settings.file.quota": N_("{field} must be a whole number, 0 or more, not {value}."),
+        "settings.file.yes_no": N_("{field} must be true or false (without quotes), not {value}."),
+        "settings.file.section": N_("{field} must be the [office] section, not {value}."),
+        "settings.file.at_line": N_("{file}, line {line}: {problem}"),
+        "settings.file.at_file": N_("{file}: {problem}"),
+        "settings.file.syntax": N_(
+            "this is not valid TOML (column {column}: {reason}). "
+            "Check the quotes, the = signs and the [section] lines."
+        ),
+        "settings.file.encoding": N_("the file is not UTF-8 text. Save it again as UTF-8."),
+        "settings.file.unreadable": N_("the file cannot be read ({reason})."),
+        "settings.file.unknown": N_("{field} is not a setting KanimDesk knows (a typo?)."),
+        "settings.file.unknown_near": N_("{field} is not a setting; did you mean {suggestion}?"),
+        "settings.file.restore": N_(
+            "Correct the file, or copy {copy} (the last settings that worked) over it."
+        ),
+        "settings.file.correct": N_("Correct the file and start again."),
+        "settings.file.not_saved": N_("Nothing was written to {file}."),
         "db.unreachable": N_("The database cannot be opened: {reason}"),
         "db.not_initialised": N_("The database is not initialised. Run: kanimdesk init"),
         "db.url": N_("Database URL is not valid: {url}"),
