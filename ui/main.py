@@ -117,12 +117,30 @@ def run_gui(db_url: str | None = None, lang: str | None = None) -> int:
         window.show()
     # Other workstations' calls and steps reach every page (registration list, display).
     ctx.watch.start()
+    # The other pages' modules load on the worker, behind the first page's reads: imported on
+    # the UI thread at a page's first opening they stalled it (bench/bench_ui_stalls.py).
+    ctx.runner.run(_import_pages, None, _pages_not_imported)
     # The window, its first page and Qt's wrappers live until the end: freeze them with the
     # modules so that full collections stay short (see DeferredDatabase.open).
     import gc
 
     gc.freeze()
     return app.exec()
+
+
+def _import_pages() -> None:
+    """Import the pages built on first use (modules only: widgets are made on the UI thread)."""
+    import ui.desk.applications_page  # noqa: F401
+    import ui.desk.foreigners_page  # noqa: F401
+    import ui.queue.queue_page  # noqa: F401
+    import ui.settings.settings_page  # noqa: F401
+
+
+def _pages_not_imported(exc: BaseException) -> None:
+    # The page that cannot be imported says why when it is opened; here it is only noted.
+    import logging
+
+    logging.getLogger(__name__).warning("pages not imported ahead: %r", exc)
 
 
 def _release_after_first_paint(window, ctx) -> None:
