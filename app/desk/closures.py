@@ -98,9 +98,7 @@ def add_closure(
     now = now or datetime.now()
     with db.write() as s:
         oid = office_id(s, settings.office.code)
-        existing = s.scalar(
-            select(OfficeClosure).where(OfficeClosure.office_id == oid, OfficeClosure.day == day)
-        )
+        existing = _closure_on(s, oid, day)
         if existing is not None:
             raise _exists(day, existing.reason)
         s.add(OfficeClosure(office_id=oid, day=day, reason=reason, officer=officer or None,
@@ -112,6 +110,12 @@ def add_closure(
         s.add(AuditLog(actor=officer or "-", action="closure_add", entity="office_closure",
                        entity_id=day.isoformat(), at=now, detail=reason))  # fmt: skip
     return CLOSURE_CHANGES
+
+
+def _closure_on(s: Session, oid: int, day: date) -> OfficeClosure | None:
+    return s.scalar(
+        select(OfficeClosure).where(OfficeClosure.office_id == oid, OfficeClosure.day == day)
+    )
 
 
 def _exists(day: date, reason: str) -> InputRejected:
@@ -128,9 +132,7 @@ def remove_closure(
     now = now or datetime.now()
     with db.write() as s:
         oid = office_id(s, settings.office.code)
-        row = s.scalar(
-            select(OfficeClosure).where(OfficeClosure.office_id == oid, OfficeClosure.day == day)
-        )
+        row = _closure_on(s, oid, day)
         if row is None:
             raise InputRejected([Problem("closure.not_found", "day", {"day": day.isoformat()})])
         s.add(AuditLog(actor=officer or "-", action="closure_remove", entity="office_closure",
