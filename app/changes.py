@@ -19,6 +19,7 @@ class Changes:
     photos: bool = False
     templates: bool = False
     figures: bool = False
+    activities: bool = False  # publicity and socialisation activities
     office: bool = False  # the office profile, services and tariffs in the database
     settings: bool = False  # this workstation's settings file (counter, printer, language)
 

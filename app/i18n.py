@@ -172,6 +172,14 @@ def percent(value: float, lang: str | None = None, digits: int = 1) -> str:
     return format_percent(value, pattern, locale=babel_locale(lang))
 
 
+def growth(value: float, lang: str | None = None, digits: int = 1) -> str:
+    """'+47,6%' for 0.476, '−25,0%' for −0.25 (a true minus sign), '0,0%' for no change."""
+    shown = percent(abs(value), lang, digits)
+    if shown == percent(0.0, lang, digits):
+        return shown
+    return ("+" if value > 0 else "\u2212") + shown
+
+
 def number(
     value: int | float | Decimal, lang: str | None = None, pattern: str | None = None
 ) -> str:

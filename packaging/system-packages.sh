@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Debian/Ubuntu packages KanimDesk needs: Qt's X11/EGL libraries, fonts, and for
 # the tests PostgreSQL, CUPS with the cups-pdf backend, poppler-utils, Xvfb and zbar-tools
-# (zbarimg reads the receipt's QR code back).
+# (zbarimg reads the receipt's QR code back) and LibreOffice Calc without its GUI (the
+# meeting workbook is read back through its converter, as an office PC would open it).
 set -euo pipefail
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -9,7 +10,7 @@ PKGS="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-iccc
  libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libfontconfig1
  libdbus-1-3 libcups2 fonts-dejavu-core python3-venv"
 if [ "${1:-}" = "--test" ]; then
-  PKGS="$PKGS postgresql cups cups-client cups-pdf poppler-utils xvfb zbar-tools"
+  PKGS="$PKGS postgresql cups cups-client cups-pdf poppler-utils xvfb zbar-tools libreoffice-calc-nogui"
 fi
 missing=""
 for p in $PKGS; do

@@ -38,12 +38,14 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from app.cli.activities import add_activity_commands
     from app.cli.applications import add_application_commands
     from app.cli.database import add_database_commands
     from app.cli.desk import add_desk_commands
     from app.cli.exchange import add_figures_commands, add_visit_exchange_commands
     from app.cli.queue import add_queue_commands
     from app.cli.receipt import add_receipt_commands
+    from app.cli.reports import add_report_commands
     from app.cli.visits import add_template_commands, add_visit_commands
 
     p = _Parser(
@@ -70,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_visit_exchange_commands(visit_sub)
     add_template_commands(sub)
     add_figures_commands(sub)
+    add_activity_commands(sub)
+    add_report_commands(sub)
     return p
 
 
