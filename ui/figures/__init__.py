@@ -1,0 +1,1 @@
+"""The office's figures: the Reports dashboard and the publicity log."""
