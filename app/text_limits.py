@@ -133,6 +133,14 @@ TEXT_LIMITS: dict[str, TextLimit] = {
     "template_item.guidance": TextLimit(
         4000, N_("The item guidance is too long ({n} characters; at most {max}).")
     ),
+    # The office's publicity and socialisation log.
+    "socialization_activity.title": TextLimit(
+        200, N_("The title is too long ({n} characters; at most {max}).")
+    ),
+    "socialization_activity.place": TextLimit(
+        200, N_("The place or channel is too long ({n} characters; at most {max}).")
+    ),
+    "socialization_activity.officer": TextLimit(60, _OFFICER),
 }
 
 register_messages({f"{key}.too_long": limit.too_long for key, limit in TEXT_LIMITS.items()})

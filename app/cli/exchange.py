@@ -1,8 +1,9 @@
-"""`kanimdesk visit export|import` and `kanimdesk figures export|import-file`: the offline exchange files from the command line.
+"""`kanimdesk visit export|import` and `kanimdesk figures export|import-file|import`: exchange files and historical figures from the command line.
 
 app/cli/main.py wires these in: `add_visit_exchange_commands(visit_subparsers)` adds
 two verbs to the `visit` command, `add_figures_commands(top_level_subparsers)`
-adds the `figures` command. Every verb's parser carries its handler as
+adds the `figures` command (`import` reads an office's historical month,metric,value
+CSV). Every verb's parser carries its handler as
 `args.handler`, called as `handler(args, settings, lang, db) -> exit code`.
 """
 
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.cli.entry import EXIT_REJECTED_ROWS
 from app.i18n import _, ngettext
 from app.problems import InputRejected
 
@@ -119,6 +121,26 @@ def figures_import(args: argparse.Namespace, settings: Settings, lang: str, db: 
     return EXIT_OK
 
 
+def figures_import_history(
+    args: argparse.Namespace, settings: Settings, lang: str, db: Database
+) -> int:
+    from app.figures.history_import import import_history_csv
+
+    office = args.office or settings.office.code
+    try:
+        result = import_history_csv(
+            db, office, args.file, all_or_nothing=args.all_or_nothing, actor="cli"
+        )
+    except InputRejected as exc:
+        print(f"kanimdesk: {exc.message(lang)}", file=sys.stderr)
+        return EXIT_REFUSED
+    if args.json:
+        print(json.dumps(result.as_json(lang), ensure_ascii=False))
+    else:
+        print(result.summary(lang))
+    return EXIT_OK if not result.rejected else EXIT_REJECTED_ROWS
+
+
 def add_visit_exchange_commands(visit_subparsers: Any) -> dict[str, Handler]:
     """Add `export` and `import` to the existing `visit` subparsers; returns verb -> handler."""
     sp = visit_subparsers.add_parser(
@@ -137,7 +159,7 @@ def add_visit_exchange_commands(visit_subparsers: Any) -> dict[str, Handler]:
 
 
 def add_figures_commands(top_level_subparsers: Any) -> dict[str, Handler]:
-    """Add the `figures` command (export, import-file); returns verb -> handler."""
+    """Add the `figures` command (export, import-file, import); returns verb -> handler."""
     fp = top_level_subparsers.add_parser(
         "figures", help=_("monthly service figures as a file of aggregates")
     )
@@ -158,4 +180,30 @@ def add_figures_commands(top_level_subparsers: Any) -> dict[str, Handler]:
     sp.add_argument("file", type=Path)
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(handler=figures_import)
-    return {"export": figures_export, "import-file": figures_import}
+    sp = fsub.add_parser(
+        "import",
+        help=_("store the office's figures from before KanimDesk (month,metric,value CSV)"),
+    )
+    sp.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE.csv",
+        help=_("month,metric,value rows (see resources/samples/figures-history.csv)"),
+    )
+    sp.add_argument(
+        "--json",
+        action="store_true",
+        help=_('print {"imported": n, "rejected": [{"row", "reason"}]}'),
+    )
+    sp.add_argument(
+        "--all-or-nothing", action="store_true", help=_("store nothing when any row is rejected")
+    )
+    sp.add_argument(
+        "--office", metavar="CODE", help=_("office code (default: the office in settings)")
+    )
+    sp.set_defaults(handler=figures_import_history)
+    return {
+        "export": figures_export,
+        "import-file": figures_import,
+        "import": figures_import_history,
+    }

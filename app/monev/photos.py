@@ -136,12 +136,19 @@ def _check_caption(caption: str) -> None:
         raise InputRejected([problem])
 
 
-def attach_photo(
-    db: Database, visit_id: int, path: Path, caption: str = "", item_id: int | None = None
-) -> AttachmentInfo:
-    """Attach a photo file as evidence: checked, re-encoded, stored once by SHA-256."""
+@dataclass(frozen=True)
+class EncodedPhoto:
+    """A photo file checked and re-encoded, ready to be stored (no database touched yet)."""
+
+    data: bytes  # the JPEG
+    width: int
+    height: int
+    sha256: str
+
+
+def encode_photo_file(path: Path) -> EncodedPhoto:
+    """Read a photo file: refused when missing, too large or not an image; else re-encoded."""
     path = Path(path)
-    _check_caption(caption.strip())
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -150,7 +157,27 @@ def attach_photo(
         raise InputRejected([Problem("photo.too_large", "photo", {
             "size_mb": f"{size / 1048576:.1f}", "max_mb": MAX_PHOTO_BYTES // 1048576})])  # fmt: skip
     data, width, height = reencode_photo(path.read_bytes(), path.name)
-    digest = hashlib.sha256(data).hexdigest()
+    return EncodedPhoto(data, width, height, hashlib.sha256(data).hexdigest())
+
+
+def stored_attachment(s: Session, photo: EncodedPhoto, now: datetime | None = None) -> Attachment:
+    """The Attachment row holding *photo* in session *s*: the one with its SHA-256, else a new one."""
+    stored = s.scalar(select(Attachment).where(Attachment.sha256 == photo.sha256))
+    if stored is None:
+        stored = Attachment(sha256=photo.sha256, mime="image/jpeg", size=len(photo.data),
+                            data=photo.data, width=photo.width, height=photo.height,
+                            created_at=now or datetime.now())  # fmt: skip
+        s.add(stored)
+        s.flush()
+    return stored
+
+
+def attach_photo(
+    db: Database, visit_id: int, path: Path, caption: str = "", item_id: int | None = None
+) -> AttachmentInfo:
+    """Attach a photo file as evidence: checked, re-encoded, stored once by SHA-256."""
+    _check_caption(caption.strip())
+    photo = encode_photo_file(path)
     now = datetime.now()
     with db.write() as s:
         v = visit_for_change(s, visit_id)
@@ -158,12 +185,7 @@ def attach_photo(
             raise InputRejected(
                 [Problem("visit.item_not_in_template", "item_id", {"item": item_id})]
             )
-        stored = s.scalar(select(Attachment).where(Attachment.sha256 == digest))
-        if stored is None:
-            stored = Attachment(sha256=digest, mime="image/jpeg", size=len(data), data=data,
-                                width=width, height=height, created_at=now)  # fmt: skip
-            s.add(stored)
-            s.flush()
+        stored = stored_attachment(s, photo, now)
         link = s.scalar(select(VisitAttachment).where(
             VisitAttachment.visit_id == v.id, VisitAttachment.attachment_id == stored.id))  # fmt: skip
         if link is not None:
@@ -203,6 +225,21 @@ def update_photo(
         return _link_info(link, changes=PHOTO_WRITTEN)
 
 
+def drop_attachment_if_unused(s: Session, attachment_id: int | None) -> None:
+    """Delete a stored image that no visit and no publicity activity uses any more."""
+    from app.db.figure_models import SocializationActivity
+
+    if attachment_id is None:
+        return
+    s.flush()
+    for link in (VisitAttachment.attachment_id, SocializationActivity.attachment_id):
+        if s.scalar(select(func.count()).where(link == attachment_id)):
+            return
+    stored = s.get(Attachment, attachment_id)
+    if stored is not None:
+        s.delete(stored)
+
+
 def remove_photo(db: Database, link_id: int) -> Changes:
     """Take a photo off the visit; the image goes too when no other visit uses it."""
     with db.write() as s:
@@ -210,10 +247,7 @@ def remove_photo(db: Database, link_id: int) -> Changes:
         v = visit_for_change(s, link.visit_id)
         attachment_id = link.attachment_id
         s.delete(link)
-        s.flush()
-        if not s.scalar(select(func.count()).select_from(VisitAttachment)
-                        .where(VisitAttachment.attachment_id == attachment_id)):  # fmt: skip
-            s.delete(s.get(Attachment, attachment_id))
+        drop_attachment_if_unused(s, attachment_id)
         v.updated_at = datetime.now()
     return PHOTO_WRITTEN
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.models import AuditLog
@@ -40,6 +40,7 @@ from app.monev.exchange.document import (
 )
 from app.monev.exchange.package_file import Photo
 from app.monev.findings import template_item_ids
+from app.monev.photos import drop_attachment_if_unused
 from app.problems import InputRejected, Problem
 
 HISTORY_ACTIONS: Final = ("visit_export", "visit_import")
@@ -233,9 +234,7 @@ def write_visit(
         dropped.discard(stored.id)
     s.flush()
     for attachment_id in dropped:
-        if not s.scalar(select(func.count()).select_from(VisitAttachment)
-                        .where(VisitAttachment.attachment_id == attachment_id)):  # fmt: skip
-            s.delete(s.get(Attachment, attachment_id))
+        drop_attachment_if_unused(s, attachment_id)
     s.flush()
     return template if created else None
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+import app.db.figure_models  # noqa: F401 - the publicity log belongs to the same metadata
 import app.db.visit_models  # noqa: F401 - the visit tables belong to the same metadata
 from app.db.models import Applicant, Base
 from app.desk.appointments import import_appointments
@@ -37,7 +38,8 @@ SET_BY_PROGRAM = {
     "queue_event.detail", "service.prefix", "service.code", "service.name_id", "service.name_en",
     "service.kind", "stay_permit_request.uuid", "stay_permit_request.kind", "tariff.code",
     "tariff.component", "tariff.product", "template_item.answer_set", "ticket.uuid",
-    "ticket.prefix", "ticket.priority", "ticket.status", "ticket_sequence.prefix", "visit.uuid",
+    "socialization_activity.uuid", "socialization_activity.kind",
+    "socialization_activity.office_code", "ticket.prefix", "ticket.priority", "ticket.status", "ticket_sequence.prefix", "visit.uuid",
     "visit.status", "visit.conflict_of", "visit_answer.answer", "visit_attachment.uuid",
 }  # fmt: skip
 

@@ -193,7 +193,7 @@ def test_unreadable_files_and_bad_periods(sqlite_db, tmp_path):
 def _parser():
     p = argparse.ArgumentParser(prog="kanimdesk")
     handlers = add_figures_commands(p.add_subparsers(dest="command"))
-    assert set(handlers) == {"export", "import-file"}
+    assert set(handlers) == {"export", "import-file", "import"}
     return p
 
 
