@@ -102,7 +102,9 @@ class Application(Base):
         Index("ix_application_office_date", "office_id", "application_date"),
         Index("ix_application_product_date", "product", "application_date"),
         Index("ix_application_stage_collection", "stage", "collection_date"),
-    )
+        Index("ix_application_statistics", "office_id", "application_date", "product", "kind",
+              "stage", "booking_code", "applicant_id", "collection_date"),
+    )  # fmt: skip
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
@@ -153,6 +155,10 @@ class ApplicationStage(Base):
     """
 
     __tablename__ = "application_stage"
+    __table_args__ = (
+        Index("ix_application_stage_reached", "application_id", "stage", "at"),
+        Index("ix_application_stage_corrects_id", "corrects_id"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     application_id: Mapped[int] = mapped_column(
         ForeignKey("application.id", ondelete="CASCADE"), index=True
@@ -193,7 +199,9 @@ class Ticket(Base):
     __table_args__ = (
         UniqueConstraint("office_id", "ticket_date", "prefix", "sequence"),
         Index("ix_ticket_queue", "office_id", "ticket_date", "status"),
-    )
+        Index("ix_ticket_statistics", "office_id", "ticket_date", "service_id", "status",
+              "priority", "issued_at", "called_at", "finished_at"),
+    )  # fmt: skip
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
@@ -279,6 +287,9 @@ class StayPermitRequest(Base):
     """A foreign national's stay-permit service request (ITK→ITAS, ITAS→ITAP, extension, address)."""
 
     __tablename__ = "stay_permit_request"
+    __table_args__ = (
+        Index("ix_stay_permit_request_statistics", "office_id", "request_date", "kind"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))

@@ -21,6 +21,7 @@ from app.db.models import Application, ApplicationStage, QueueEvent, Ticket
 from app.db.setup import init_database
 from app.desk.stages import FINAL_STAGES, Stage, follows_table
 from app.queue.tickets import issue_ticket
+
 from tests.app.desk.walk_ins import register_walk_ins
 
 APPLICATIONS = 12

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QApplication
 from app.db.engine import Database
 from app.db.models import ApplicationStage, AuditLog, QueueEvent, Ticket
 from app.desk.stages import may_advance
+
 from tests.app.desk.walk_ins import register_walk_ins
 from tests.pii import assert_no_personal_data
-
 from ui.context import DeskContext
 from ui.desk.applications_page import ApplicationsPage
 from ui.desk.step_dialogs import PaymentDialog

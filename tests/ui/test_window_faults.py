@@ -20,8 +20,8 @@ from app.db.faults import DatabaseFault
 from app.db.models import Applicant
 from app.db.setup import init_database
 from app.queue.tickets import issue_ticket
-from tests.pii import assert_no_personal_data
 
+from tests.pii import assert_no_personal_data
 from ui.context import DeferredDatabase, DeskContext
 from ui.main import _database_failed, check_soundness, run_gui
 from ui.workers import TaskRunner

@@ -7,6 +7,7 @@ import json
 from PIL import Image
 
 from app.figures.activities import activity_photo, list_activities
+
 from tests.app.cli.test_application_cli import cli
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.desk.application_steps import advance, application_view
+
 from tests.app.desk.walk_ins import register_walk_ins
 from tests.pii import assert_no_personal_data
 

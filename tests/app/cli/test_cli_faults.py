@@ -12,6 +12,7 @@ import pytest
 
 from app.cli.entry import main
 from app.logs import log_file
+
 from tests.pii import assert_no_personal_data
 
 KANIMDESK = str(Path(sys.executable).with_name("kanimdesk"))

@@ -16,6 +16,7 @@ from app.db.models import AuditLog
 from app.desk.registration import register
 from app.desk.registration_data import RegistrationForm
 from app.i18n import text
+
 from tests.pii import assert_no_personal_data
 
 KANIMDESK = [str(Path(sys.executable).with_name("kanimdesk"))]

@@ -20,6 +20,7 @@ from app.db.faults import DatabaseFault
 from app.db.integrity import ensure_sound, quick_check
 from app.db.setup import init_database
 from app.demo.generator import generate_demo
+
 from tests.pii import assert_no_personal_data
 
 KANIMDESK = str(Path(sys.executable).with_name("kanimdesk"))

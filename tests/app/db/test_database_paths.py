@@ -15,6 +15,7 @@ from app.db.engine import Database
 from app.db.faults import database_fault
 from app.problems import InputRejected
 from app.queue.tickets import issue_ticket
+
 from tests.pii import assert_no_personal_data
 
 KANIMDESK = str(Path(sys.executable).with_name("kanimdesk"))

@@ -17,6 +17,7 @@ from app.db.engine import Database
 from app.db.faults import database_fault, fault_message
 from app.db.models import Applicant
 from app.logs import configure_logging, log_file, redact
+
 from tests.pii import assert_no_personal_data
 
 KANIMDESK = str(Path(sys.executable).with_name("kanimdesk"))

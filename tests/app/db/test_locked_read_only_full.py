@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from app.db.engine import BUSY_TIMEOUT_MS, WRITE_ATTEMPTS
+
 from tests.pii import assert_no_personal_data
 
 KANIMDESK = str(Path(sys.executable).with_name("kanimdesk"))

@@ -18,6 +18,7 @@ from app.desk.application_steps import (
 )
 from app.desk.stages import follows_table
 from app.problems import InputRejected
+
 from tests.app.desk.walk_ins import register_walk_ins
 from tests.app.monev.exchange.visit_samples import row_counts
 from tests.pii import assert_no_personal_data
@@ -315,6 +316,7 @@ def test_registration_stores_the_counter_and_shows_the_collection_date_with_clos
     add_closure(db, settings, date(2024, 4, 22), "Rapat kerja", "admin")
     (app_id,) = register_walk_ins(db, settings, 1, datetime(2024, 4, 16, 9, 0))
     from app.desk.registration import register
+
     from tests.app.desk.walk_ins import walk_in
 
     result = register(db, settings, walk_in(7), officer="desk", counter="4",

@@ -11,6 +11,7 @@ from app.db.models import Applicant, Appointment
 from app.desk.appointment_csv import read_date
 from app.desk.appointments import import_appointments
 from app.problems import InputRejected
+
 from tests.app.desk.test_appointments import DAY, booking, csv_bytes, put
 from tests.app.monev.exchange.visit_samples import row_counts
 from tests.pii import assert_no_personal_data

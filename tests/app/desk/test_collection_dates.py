@@ -113,6 +113,7 @@ def test_a_closure_is_refused_with_its_reason(sqlite_db, settings, day, reason, 
 
 def test_registration_shows_the_date_with_the_closures(sqlite_db, settings):
     from app.desk.registration import register
+
     from tests.app.desk.walk_ins import register_walk_ins, walk_in
 
     add_closure(sqlite_db, settings, date(2024, 4, 17), "Rapat", "admin")

@@ -14,6 +14,7 @@ from app.desk.nik import check_nik, make_nik
 from app.desk.regions import EXTRA_FILE, known_regions, shipped_regions
 from app.desk.registration import RegistrationForm, register
 from app.problems import InputRejected
+
 from tests.app.desk.test_appointments import booking, csv_bytes, put
 from tests.app.monev.exchange.visit_samples import row_counts
 from tests.pii import assert_no_personal_data

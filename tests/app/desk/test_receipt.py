@@ -24,6 +24,7 @@ from app.desk.registration_data import RegistrationForm
 from app.desk.stages import STAGE_LABELS, format_application_number
 from app.i18n import label
 from app.problems import InputRejected
+
 from tests.pii import assert_no_personal_data
 
 NIK = "1603015507900001"

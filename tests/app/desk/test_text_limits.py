@@ -17,6 +17,7 @@ from app.desk.nik import make_nik
 from app.desk.registration import RegistrationForm, register
 from app.problems import InputRejected
 from app.text_limits import TEXT_LIMITS, too_long
+
 from tests.app import test_pure_rules as pure_rules
 from tests.app.desk.test_appointments import booking, csv_bytes, put
 from tests.app.monev.exchange.visit_samples import row_counts

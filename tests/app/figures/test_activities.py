@@ -214,9 +214,9 @@ def test_update_replaces_or_removes_the_photo_in_the_same_write(db, tmp_path):
 def test_a_picture_shared_by_a_visit_and_an_activity_survives_removing_either(db, tmp_path):
     """One stored image may be a visit's evidence and an activity's photo at once: taking it
     off the visit must neither fail on the activity's reference nor delete its picture."""
-    from tests.app.monev.test_visits import draft as visit_draft
-
     from app.monev import visits as V
+
+    from tests.app.monev.test_visits import draft as visit_draft
 
     png = photo_file(tmp_path)
     visit = V.create_visit(db, visit_draft())

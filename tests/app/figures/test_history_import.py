@@ -17,6 +17,7 @@ from app.figures.history_import import import_history_csv
 from app.figures.history_rows import check_history_rows, read_count, read_month
 from app.figures.metrics import HISTORY_METRICS
 from app.problems import InputRejected
+
 from tests.app import test_pure_rules
 
 ROOT = Path(__file__).resolve().parents[3]

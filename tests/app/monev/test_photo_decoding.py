@@ -8,6 +8,7 @@ import pytest
 
 from app.monev import visits as V
 from app.problems import InputRejected
+
 from tests.app.monev.damaged_photos import garbage_png, passes_verify, truncated_jpeg
 from tests.app.monev.exchange.visit_samples import OFFICE, row_counts, sample_photo
 

@@ -16,8 +16,8 @@ from app.changes import Changes
 from app.db.models import Application, ApplicationStage
 from app.desk.stages import STAGE_LABELS
 from app.i18n import label
-from tests.app.desk.walk_ins import register_walk_ins
 
+from tests.app.desk.walk_ins import register_walk_ins
 from ui.desk.application_table import COL_NAME, COL_STAGE
 from ui.desk.applications_page import ApplicationsPage
 from ui.desk.step_dialogs import NoteDialog, PaymentDialog

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QLabel
 
 from app.db.models import Application, ApplicationStage
 from app.desk.application_steps import advance
-from tests.app.desk.walk_ins import register_walk_ins
 
+from tests.app.desk.walk_ins import register_walk_ins
 from ui.desk.applications_page import ApplicationsPage
 
 PAST = datetime(2024, 7, 8, 9, 0)  # ready long before today: far past the 30 days

@@ -12,8 +12,8 @@ from app.desk.registration import RegistrationForm, register
 from app.queue import tickets as queue
 from app.queue.announce import call_words
 from app.queue.call_sound import call_wav, wav_seconds
-from tests.pii import assert_no_personal_data
 
+from tests.pii import assert_no_personal_data
 from ui.context import DeskContext
 from ui.queue.audio import RecordingSink, SystemSink
 from ui.queue.display_window import QueueDisplayWindow

@@ -19,6 +19,7 @@ from app.monev.exchange.package_file import MANIFEST, VISIT_JSON
 from app.monev.exchange.visit_packages import export_visit, import_visit, visit_exchange_content
 from app.monev.templates import import_template
 from app.problems import InputRejected
+
 from tests.app.monev.exchange.visit_samples import (
     OFFICE,
     make_visit,

@@ -6,6 +6,7 @@ import pytest
 
 from app.monev.exchange.visit_packages import export_visit, import_visit
 from app.problems import InputRejected
+
 from tests.app.monev.damaged_photos import garbage_png, passes_verify, smuggle_photo, truncated_jpeg
 from tests.app.monev.exchange.visit_samples import make_visit, row_counts
 

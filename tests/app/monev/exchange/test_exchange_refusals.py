@@ -14,6 +14,7 @@ from app.db.setup import init_database
 from app.monev.exchange.package_file import MANIFEST, VISIT_JSON, sha256_hex
 from app.monev.exchange.visit_packages import export_visit, import_visit
 from app.problems import InputRejected
+
 from tests.app.monev.exchange.visit_samples import (
     make_visit,
     package_parts,

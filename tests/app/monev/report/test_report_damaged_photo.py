@@ -8,6 +8,7 @@ from datetime import date
 
 from app.monev import visits as V
 from app.monev.report.builder import render_visit_pdf
+
 from tests.app.monev.damaged_photos import garbage_png, smuggle_photo, truncated_jpeg
 from tests.app.monev.exchange.visit_samples import OFFICE, sample_photo
 

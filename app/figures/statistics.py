@@ -1,0 +1,564 @@
+"""The office's statistics for a period, by day, week or month, computed in SQL.
+
+Every figure is a GROUP BY over the office's rows of the period (counts and sums in the
+database; the percentiles by a window function over a per-second histogram, see
+app.figures.statistics_sql); Python only adds up the small grouped results and puts them
+into the dataclasses of app.figures.statistics_model. Aggregates only: no name, no NIK.
+The definitions (what counts as booked, wait, on time, growth) are in the model's module
+and the issue-9 closing note; months without live applications take their stored figures
+(app.figures.statistics_history).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import and_, case, exists, func, select
+from sqlalchemy.orm import aliased
+
+from app.db.engine import Database
+from app.db.models import (
+    Applicant,
+    Application,
+    ApplicationStage,
+    Office,
+    Service,
+    StayPermitRequest,
+    Ticket,
+)
+from app.desk.passport import KINDS, PRODUCTS
+from app.desk.stages import FINAL_STAGES, STAGE_ORDER, Stage
+from app.desk.stay_permits import PERMIT_KINDS
+from app.figures import statistics_history as history
+from app.figures.statistics_model import (
+    AGE_GROUPS,
+    NORMAL_PRIORITY,
+    Bucket,
+    Difference,
+    Grain,
+    Period,
+    ServiceRow,
+    Spread,
+    Statistics,
+)
+from app.figures.statistics_sql import (
+    age_years,
+    as_date,
+    bucket_of,
+    day_of,
+    seconds_between,
+    ticket_spreads,
+)
+from app.i18n import N_, register_messages
+from app.problems import InputRejected, Problem
+from app.progress import CancelCheck, ProgressCallback, step
+from app.queue.numbering import PRIORITIES
+
+register_messages(
+    {
+        "statistics.office": N_("Office '{code}' is not known."),
+        "statistics.period_order": N_("The period starts on {first}, after its last day {last}."),
+        "statistics.period_long": N_("The period may be at most 10 years long."),
+        "statistics.grain": N_("Unknown grouping '{value}': use day, week or month."),
+    }
+)
+
+MAX_YEARS = 10
+STEPS = 9  # query groups, each followed by a progress step
+OPEN_STAGES: tuple[str, ...] = tuple(s.value for s in STAGE_ORDER if s not in FINAL_STAGES)
+_COUNTED = ("applications", "epaspor", "ordinary", "walk_in", "booked", "wna_services", "tickets")
+Month = tuple[int, int]
+
+
+def _months_before(d: date, n: int) -> date:
+    """The first day of the month *n* months before the month of *d*."""
+    index = d.year * 12 + d.month - 1 - n
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def bucket_starts(period: Period, grain: Grain) -> list[date]:
+    """The first day of every bucket the period touches, in order."""
+    if grain == Grain.MONTH:
+        return [date(y, m, 1) for y, m in period.month_list()]
+    d = (
+        period.first - timedelta(days=period.first.weekday())
+        if grain == Grain.WEEK
+        else period.first
+    )
+    out, stride = [], timedelta(days=7 if grain == Grain.WEEK else 1)
+    while d <= period.last:
+        out.append(d)
+        d += stride
+    return out
+
+
+def previous_bucket(first_start: date, grain: Grain) -> Period:
+    if grain == Grain.MONTH:
+        return Period.month(*_month_of(_months_before(first_start, 1)))
+    size = 7 if grain == Grain.WEEK else 1
+    return Period(first_start - timedelta(days=size), first_start - timedelta(days=1))
+
+
+def previous_period(period: Period, grain: Grain) -> Period:
+    """The same number of months (days, for a day or week period) just before the period."""
+    if grain == Grain.MONTH:
+        start = period.first.replace(day=1)
+        return Period(_months_before(start, len(period.month_list())), start - timedelta(days=1))
+    return Period(period.first - timedelta(days=period.days), period.first - timedelta(days=1))
+
+
+def _month_of(d: date) -> Month:
+    return d.year, d.month
+
+
+def _check(office: Any, office_code: str, period: Period, grain: object) -> Grain:
+    problems = []
+    if office is None:
+        problems.append(Problem("statistics.office", "office", {"code": office_code}))
+    if period.first > period.last:
+        params: dict[str, object] = {
+            "first": period.first.isoformat(),
+            "last": period.last.isoformat(),
+        }
+        problems.append(Problem("statistics.period_order", "period", params))
+    elif period.last >= _years_after(period.first, MAX_YEARS):
+        problems.append(Problem("statistics.period_long", "period"))
+    try:
+        checked = Grain(str(grain))
+    except ValueError:
+        problems.append(Problem("statistics.grain", "grain", {"value": grain}))
+    if problems:
+        raise InputRejected(problems)
+    return checked
+
+
+def _years_after(d: date, years: int) -> date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def _growth(here: int | None, before: int | None) -> float | None:
+    if here is None or not before:
+        return None
+    return (here - before) / before
+
+
+def _sum(values: Iterable[int | None]) -> int | None:
+    known = [v for v in values if v is not None]
+    return sum(known) if known else None
+
+
+def _ones(condition: Any) -> Any:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def _total(columns: Iterable[Any]) -> list[Any]:
+    """SUM of each column of a grouped subquery, for the roll-up into buckets."""
+    return [func.sum(c) for c in columns]
+
+
+def _application_counts(s: Any, office_id: int, period: Period, grain: Grain) -> dict[date, dict]:
+    """Per bucket: counts by product, channel, kind, open stage, sex and age group.
+
+    The inner query groups by day: in the order of ix_application_statistics, so it streams
+    without sorting; the outer one rolls the days (a few hundred rows) up into buckets.
+    """
+    a, person = Application, aliased(Applicant)
+    age = age_years(person.birth_date, a.application_date)
+    counted: dict[str, Any] = {
+        "applications": func.count(),
+        "epaspor": _ones(a.product == "epaspor"),
+        "ordinary": _ones(a.product == "biasa"),
+        "booked": _ones(a.booking_code.is_not(None)),
+        **{f"kind:{k}": _ones(a.kind == k) for k in KINDS},
+        **{f"stage:{st}": _ones(a.stage == st) for st in OPEN_STAGES},
+        "sex:L": _ones(person.sex == "L"),
+        "sex:P": _ones(person.sex == "P"),
+        **{f"age<={high}": _ones(age <= high) for _c, _l, high in AGE_GROUPS if high is not None},
+    }
+    days = (
+        select(
+            a.application_date.label("day"),
+            *(c.label(f"c{i}") for i, c in enumerate(counted.values())),
+        )
+        .join(person, person.id == a.applicant_id)
+        .where(a.office_id == office_id, a.application_date.between(period.first, period.last))
+        .group_by(a.application_date)
+        .subquery("days")
+    )
+    bucket = bucket_of(days.c.day, grain).label("bucket")
+    out = {}
+    for b, *sums in s.execute(select(bucket, *_total(list(days.c)[1:])).group_by(bucket)):
+        out[as_date(b)] = dict(zip(counted, (int(v) for v in sums), strict=True))
+    return out
+
+
+def _before_counts(
+    s: Any, office_id: int, lo: date, first: date, bucket: Period, prev: Period
+) -> dict[Month, tuple[int, ...]]:
+    """Per month from *lo* to the day before *first*: applications (all, in the previous
+    bucket, e-Paspor in it, in the previous period, e-Paspor in it)."""
+    a = Application
+    days = (
+        select(
+            a.application_date.label("day"),
+            func.count().label("n"),
+            _ones(a.product == "epaspor").label("e"),
+        )
+        .where(a.office_id == office_id, a.application_date >= lo, a.application_date < first)
+        .group_by(a.application_date)
+        .subquery("days")
+    )
+    in_bucket = days.c.day.between(bucket.first, bucket.last)
+    in_prev = days.c.day.between(prev.first, prev.last)
+    month = bucket_of(days.c.day, Grain.MONTH).label("month")
+    rows = s.execute(
+        select(
+            month,
+            func.sum(days.c.n),
+            func.sum(case((in_bucket, days.c.n), else_=0)),
+            func.sum(case((in_bucket, days.c.e), else_=0)),
+            func.sum(case((in_prev, days.c.n), else_=0)),
+            func.sum(case((in_prev, days.c.e), else_=0)),
+        ).group_by(month)
+    )
+    return {_month_of(as_date(m)): tuple(int(c) for c in counts) for m, *counts in rows}
+
+
+def _ready(s: Any, office_id: int, period: Period, grain: Grain) -> dict[date, tuple[int, int]]:
+    """Per bucket: applications that reached "siap" (not corrected), and those on time."""
+    a, st, fix = Application, aliased(ApplicationStage), aliased(ApplicationStage)
+    first_ready = (
+        select(func.min(st.at))
+        .where(
+            st.application_id == a.id,
+            st.stage == Stage.SIAP.value,
+            ~exists().where(fix.corrects_id == st.id),
+        )
+        .scalar_subquery()
+    )
+    # OFFSET 0 keeps the subquery whole, so that each application's first step is looked
+    # up once, not once per use in the outer query (both databases honour it).
+    rows = (
+        select(
+            bucket_of(a.application_date, grain).label("bucket"),
+            a.collection_date.label("promised"),
+            first_ready.label("ready_at"),
+        )
+        .where(a.office_id == office_id, a.application_date.between(period.first, period.last))
+        .offset(0)
+        .subquery("ready")
+    )
+    out = {}
+    for b, reached, on_time in s.execute(
+        select(
+            rows.c.bucket,
+            func.count(rows.c.ready_at),
+            _ones(day_of(rows.c.ready_at) <= rows.c.promised),
+        ).group_by(rows.c.bucket)
+    ):
+        out[as_date(b)] = (int(reached), int(on_time))
+    return out
+
+
+def _permits(s: Any, office_id: int, period: Period, grain: Grain) -> dict[date, dict[str, int]]:
+    p = StayPermitRequest
+    bucket = bucket_of(p.request_date, grain).label("bucket")
+    out: dict[date, dict[str, int]] = {}
+    for b, kind, n in s.execute(
+        select(bucket, p.kind, func.count())
+        .where(p.office_id == office_id, p.request_date.between(period.first, period.last))
+        .group_by(bucket, p.kind)
+    ):
+        out.setdefault(as_date(b), {})[kind] = int(n)
+    return out
+
+
+TICKET_COUNTS = ("tickets", "called", "no_shows", "in_sop", *(f"priority:{p}" for p in PRIORITIES))
+
+
+def _ticket_counts(
+    s: Any, office_id: int, period: Period, grain: Grain
+) -> dict[tuple[date, int], dict[str, int]]:
+    """Per bucket and service: tickets, called, no-shows, within the SOP, by priority.
+
+    Grouped by day and service first, in the order of ix_ticket_statistics (no sort)."""
+    t = Ticket
+    called = t.called_at.is_not(None)
+    wait = seconds_between(t.issued_at, t.called_at)
+    counts = [
+        func.count(),
+        func.count(t.called_at),
+        _ones(and_(called, t.status == "no_show")),
+        _ones(and_(called, wait <= Service.sop_minutes * 60)),
+        *(_ones(t.priority == p) for p in PRIORITIES),
+    ]
+    days = (
+        select(t.ticket_date.label("day"), t.service_id.label("service_id"),
+               *(c.label(f"c{i}") for i, c in enumerate(counts)))
+        .join(Service, Service.id == t.service_id)
+        .where(t.office_id == office_id, t.ticket_date.between(period.first, period.last))
+        .group_by(t.ticket_date, t.service_id)
+        .subquery("days")
+    )  # fmt: skip
+    bucket = bucket_of(days.c.day, grain).label("bucket")
+    out = {}
+    for b, service_id, *sums in s.execute(
+        select(bucket, days.c.service_id, *_total(list(days.c)[2:])).group_by(
+            bucket, days.c.service_id
+        )
+    ):
+        out[(as_date(b), int(service_id))] = dict(
+            zip(TICKET_COUNTS, (int(v) for v in sums), strict=True)
+        )
+    return out
+
+
+def _add(rows: Iterable[dict[str, int]]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for row in rows:
+        for k, v in row.items():
+            out[k] = out.get(k, 0) + v
+    return out
+
+
+def _empty_bucket(start: date) -> Bucket:
+    return Bucket(start)
+
+
+def _live_bucket(
+    start: date,
+    apps: dict[str, int],
+    permits: dict[str, int],
+    tickets: dict[str, int],
+    ready: tuple[int, int],
+    wait: Spread,
+    service: Spread,
+) -> Bucket:
+    applications = apps.get("applications", 0)
+    booked = apps.get("booked", 0)
+    called = tickets.get("called", 0)
+    return Bucket(
+        start,
+        applications=applications,
+        epaspor=apps.get("epaspor", 0),
+        ordinary=apps.get("ordinary", 0),
+        walk_in=applications - booked,
+        booked=booked,
+        wna_services=sum(permits.values()),
+        tickets=tickets.get("tickets", 0),
+        wait=wait,
+        service=service,
+        no_show_rate=_rate(tickets.get("no_shows", 0), called),
+        sop_share=_rate(tickets.get("in_sop", 0), called),
+        ready_on_time_share=_rate(ready[1], ready[0]),
+        source="live",
+    )
+
+
+def _with_growth(buckets: list[Bucket], before: tuple[int | None, int | None]) -> list[Bucket]:
+    """Each bucket's growth against the one before it (the first: against *before*)."""
+    out, prev_apps, prev_e = [], before[0], before[1]
+    for b in buckets:
+        out.append(
+            dataclasses.replace(
+                b,
+                growth=_growth(b.applications, prev_apps),
+                epaspor_growth=_growth(b.epaspor, prev_e),
+            )
+        )
+        prev_apps, prev_e = b.applications, b.epaspor
+    return out
+
+
+def statistics(
+    db: Database,
+    office_code: str,
+    period: Period,
+    grain: Grain = Grain.MONTH,
+    *,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> Statistics:
+    """The office's figures of *period* by *grain*; see app.figures.statistics_model.
+
+    Raises InputRejected for an unknown office, a reversed or over-long period or an
+    unknown grain; Cancelled when *cancelled* turns true between two query groups.
+    """
+    done = 0
+
+    def advance() -> None:
+        nonlocal done
+        done += 1
+        step(done, STEPS, progress, cancelled)
+
+    with db.session() as s:
+        office = s.execute(select(Office.id, Office.name).where(Office.code == office_code)).first()
+        grain = _check(office, office_code, period, grain)
+        assert office is not None
+        office_id, office_name = int(office.id), str(office.name or "")
+        starts = bucket_starts(period, grain)
+        advance()
+        apps = _application_counts(s, office_id, period, grain)
+        advance()
+        prev_bucket = previous_bucket(starts[0], grain)
+        prev = previous_period(period, grain)
+        lo = min(prev_bucket.first, prev.first)
+        before = _before_counts(s, office_id, lo, period.first, prev_bucket, prev)
+        advance()
+        ready = _ready(s, office_id, period, grain)
+        advance()
+        permits = _permits(s, office_id, period, grain)
+        advance()
+        tickets = _ticket_counts(s, office_id, period, grain)
+        advance()
+        spreads = ticket_spreads(s, office_id, period, grain)
+        advance()
+        stored: dict[Month, dict[str, float]] = {}
+        if grain == Grain.MONTH:
+            stored = history.stored_figures(
+                s, office_code, [*prev.month_list(), *period.month_list()]
+            )
+        advance()
+        services = s.execute(
+            select(
+                Service.id, Service.prefix, Service.code, Service.name_en, Service.sop_minutes
+            ).order_by(Service.prefix)
+        ).all()
+        advance()
+
+    tickets_by_bucket: dict[date, dict[str, int]] = {}
+    tickets_by_service: dict[int, dict[str, int]] = {}
+    for (b, service_id), row in tickets.items():
+        tickets_by_bucket[b] = _add([tickets_by_bucket.get(b, {}), row])
+        tickets_by_service[service_id] = _add([tickets_by_service.get(service_id, {}), row])
+
+    def live(start: date) -> Bucket:
+        iso = start.isoformat()
+        return _live_bucket(
+            start,
+            apps.get(start, {}),
+            permits.get(start, {}),
+            tickets_by_bucket.get(start, {}),
+            ready.get(start, (0, 0)),
+            spreads.get(("w", "b", iso), Spread()),
+            spreads.get(("s", "b", iso), Spread()),
+        )
+
+    buckets: list[Bucket] = []
+    found: list[Difference] = []
+    if grain == Grain.MONTH:
+        for start in starts:
+            month = _month_of(start)
+            here = live(start)
+            if apps.get(start, {}).get("applications"):
+                buckets.append(here)
+                found.extend(history.differences(month, here, stored.get(month, {})))
+            elif stored.get(month):
+                buckets.append(history.imported_bucket(here, stored[month]))
+            elif start in permits or start in tickets_by_bucket:
+                buckets.append(here)
+            else:
+                buckets.append(_empty_bucket(start))
+        live_months = {m: (c[1], c[2]) for m, c in before.items()}
+        first_before = history.month_value(_month_of(prev_bucket.first), live_months, stored)
+        prev_values = [
+            history.month_value(m, {k: (c[3], c[4]) for k, c in before.items()}, stored)
+            for m in prev.month_list()
+        ]
+        prev_total = (_sum(v[0] for v in prev_values), _sum(v[1] for v in prev_values))
+    else:
+        any_live = bool(apps or permits or tickets_by_bucket)
+        buckets = [live(b) if any_live else _empty_bucket(b) for b in starts]
+        first_before = (
+            sum(c[1] for c in before.values()),
+            sum(c[2] for c in before.values()),
+        )
+        prev_total = (
+            sum(c[3] for c in before.values()),
+            sum(c[4] for c in before.values()),
+        )
+    buckets = _with_growth(buckets, first_before)
+
+    all_apps = _add(apps.values())
+    all_tickets = _add(tickets_by_bucket.values())
+    all_permits = _add(permits.values())
+    reached = sum(r[0] for r in ready.values())
+    on_time = sum(r[1] for r in ready.values())
+    sources = {b.source for b in buckets}
+    sums = {f: _sum(getattr(b, f) for b in buckets) for f in _COUNTED}
+    total = Bucket(
+        period.first,
+        **sums,
+        wait=spreads.get(("w", "t", ""), Spread()),
+        service=spreads.get(("s", "t", ""), Spread()),
+        no_show_rate=_rate(all_tickets.get("no_shows", 0), all_tickets.get("called", 0)),
+        sop_share=_rate(all_tickets.get("in_sop", 0), all_tickets.get("called", 0)),
+        ready_on_time_share=_rate(on_time, reached),
+        growth=_growth(sums["applications"], prev_total[0]),
+        epaspor_growth=_growth(sums["epaspor"], prev_total[1]),
+        source="import" if "import" in sources else "live" if "live" in sources else "",
+    )
+
+    n_apps = all_apps.get("applications", 0)
+    ages: dict[str, int] = {}
+    below = 0
+    for code, _low, high in AGE_GROUPS:
+        upto = n_apps if high is None else all_apps.get(f"age<={high}", 0)
+        ages[code] = upto - below
+        below = upto
+    priorities = {p: all_tickets.get(f"priority:{p}", 0) for p in PRIORITIES}
+    priorities[NORMAL_PRIORITY] = all_tickets.get("tickets", 0) - sum(priorities.values())
+    rows = []
+    for service_id, prefix, code, name, sop in services:
+        t = tickets_by_service.get(int(service_id), {})
+        called = t.get("called", 0)
+        rows.append(
+            ServiceRow(
+                prefix=prefix,
+                code=code,
+                name=name,
+                sop_minutes=int(sop),
+                tickets=t.get("tickets", 0),
+                called=called,
+                no_shows=t.get("no_shows", 0),
+                wait=spreads.get(("w", "s", str(service_id)), Spread()),
+                service=spreads.get(("s", "s", str(service_id)), Spread()),
+                sop_share=_rate(t.get("in_sop", 0), called),
+                no_show_rate=_rate(t.get("no_shows", 0), called),
+            )
+        )
+    return Statistics(
+        office_code=office_code,
+        office_name=office_name,
+        period=period,
+        grain=grain,
+        buckets=buckets,
+        total=total,
+        by_kind={k: all_apps.get(f"kind:{k}", 0) for k in KINDS},
+        by_product={
+            "epaspor": all_apps.get("epaspor", 0),
+            "biasa": all_apps.get("ordinary", 0),
+            **{p: 0 for p in PRODUCTS if p not in ("epaspor", "biasa")},
+        },
+        by_channel={
+            "walk_in": n_apps - all_apps.get("booked", 0),
+            "booked": all_apps.get("booked", 0),
+        },
+        by_sex={"L": all_apps.get("sex:L", 0), "P": all_apps.get("sex:P", 0)},
+        by_age_group=ages,
+        by_priority=priorities,
+        foreign_services={k: all_permits.get(k, 0) for k in PERMIT_KINDS},
+        services=rows,
+        stage_backlog={st: all_apps.get(f"stage:{st}", 0) for st in OPEN_STAGES},
+        differences=found,
+    )
