@@ -5,18 +5,21 @@ Aggregates only — counts, averages and rates; never a name or an NIK.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.changes import Changes
 from app.db.engine import Database
-from app.db.models import Application, Office, Ticket
+from app.db.models import Office
 from app.db.visit_models import MonthlyFigure
 from app.desk.passport import KINDS
+from app.figures.statistics import statistics
+from app.figures.statistics_model import Period, Statistics
 from app.i18n import N_, register_messages
 from app.problems import InputRejected, Problem
 
@@ -63,31 +66,22 @@ class ServiceFigures:
     months: list[MonthFigures]
 
 
-def _month_range(year: int, month: int) -> tuple[date, date]:
-    start = date(year, month, 1)
-    return start, (start + timedelta(days=32)).replace(day=1)
+def _stored(s: Session, office_code: str, year: int, month: int) -> dict[str, MonthlyFigure]:
+    return {f.metric: f for f in s.scalars(select(MonthlyFigure).where(
+        MonthlyFigure.office_code == office_code, MonthlyFigure.year == year,
+        MonthlyFigure.month == month))}  # fmt: skip
 
 
-def _month_figures(s: Session, office_code: str, year: int, month: int) -> MonthFigures:
-    start, end = _month_range(year, month)
-    stored = {f.metric: f for f in s.scalars(select(MonthlyFigure).where(
-        MonthlyFigure.office_code == office_code, MonthlyFigure.year == year, MonthlyFigure.month == month))}  # fmt: skip
-    counts = s.execute(
-        select(Application.kind, Application.product, func.count())
-        .join(Office, Application.office_id == Office.id)
-        .where(
-            Office.code == office_code,
-            Application.application_date >= start,
-            Application.application_date < end,
-        )
-        .group_by(Application.kind, Application.product)
-    ).all()
-    if counts:
-        by_kind = {k: 0 for k in KINDS}
-        for kind, _product, n in counts:
-            by_kind[kind] = by_kind.get(kind, 0) + int(n)
-        epaspor: int | None = sum(int(n) for _k, product, n in counts if product == "epaspor")
-        total: int | None = sum(int(n) for *_x, n in counts)
+def _month_figures(
+    live: Statistics | None, stored: dict[str, MonthlyFigure], year: int, month: int
+) -> MonthFigures:
+    """One month: the live statistics where the office has records, else its stored figures."""
+    bucket = live.buckets[0] if live is not None else None
+    epaspor: int | None
+    total: int | None
+    if live is not None and bucket is not None and bucket.source == "live" and bucket.applications:
+        by_kind = dict(live.by_kind)
+        epaspor, total = bucket.epaspor, bucket.applications
         source = "database"
     else:
 
@@ -98,26 +92,11 @@ def _month_figures(s: Session, office_code: str, year: int, month: int) -> Month
         by_kind = {k: v for k in KINDS if (v := whole(f"applications_{k}")) is not None}
         used = [f.source for m, f in stored.items() if m.startswith(("epaspor", "applications"))]
         source = ("import" if "import" in used else "office") if used else ""
-    tickets = s.execute(
-        select(Ticket.issued_at, Ticket.called_at, Ticket.status)
-        .join(Office, Ticket.office_id == Office.id)
-        .where(
-            Office.code == office_code,
-            Ticket.ticket_date >= start,
-            Ticket.ticket_date < end,
-            Ticket.called_at.is_not(None),
-        )  # fmt: skip
-    ).all()
-    if tickets:
-        # Only called tickets were selected, so called_at is set.
-        waits = [
-            max(0.0, (called - issued).total_seconds() / 60)
-            for issued, called, _st in tickets
-            if called
-        ]
-        wait: float | None = sum(waits) / len(waits)
-        no_show: float | None = sum(st == "no_show" for *_x, st in tickets) / len(tickets)
-        queue_source = "database"
+    wait: float | None
+    no_show: float | None
+    if bucket is not None and bucket.wait.count:
+        wait = max(0.0, bucket.wait.mean or 0.0)
+        no_show, queue_source = bucket.no_show_rate, "database"
     else:
         wait = stored["avg_wait_minutes"].value if "avg_wait_minutes" in stored else None
         no_show = stored["no_show_rate"].value if "no_show_rate" in stored else None
@@ -132,25 +111,32 @@ def _month_figures(s: Session, office_code: str, year: int, month: int) -> Month
 def service_figures(
     db: Database, office_code: str, months: list[tuple[int, int]]
 ) -> ServiceFigures:
-    """The office's monthly figures from its own records, else from stored aggregates (MonthlyFigure)."""
-    out: list[MonthFigures] = []
+    """The office's monthly figures from its own records (app.figures.statistics, one
+    month at a time), else from stored aggregates (MonthlyFigure). An office that is not
+    in this database (a visit package's) has stored figures only."""
+    for y, m in months:
+        if not (1 <= m <= 12 and 1900 < y < 2200):
+            raise InputRejected([Problem("figures.month", "months", {"year": y, "month": m})])
     with db.session() as s:
-        cache: dict[tuple[int, int], MonthFigures] = {}
+        known = s.scalar(select(Office.id).where(Office.code == office_code)) is not None
+    cache: dict[tuple[int, int], MonthFigures] = {}
 
-        def get(y: int, m: int) -> MonthFigures:
-            if (y, m) not in cache:
-                cache[(y, m)] = _month_figures(s, office_code, y, m)
-            return cache[(y, m)]
+    def get(y: int, m: int) -> MonthFigures:
+        if (y, m) not in cache:
+            live = statistics(db, office_code, Period.month(y, m)) if known else None
+            with db.session() as s:
+                stored = _stored(s, office_code, y, m)
+            cache[(y, m)] = _month_figures(live, stored, y, m)
+        return cache[(y, m)]
 
-        for y, m in months:
-            if not (1 <= m <= 12 and 1900 < y < 2200):
-                raise InputRejected([Problem("figures.month", "months", {"year": y, "month": m})])
-            here = get(y, m)
-            before = get(y - 1, 12) if m == 1 else get(y, m - 1)
-            growth = None
-            if here.epaspor is not None and before.epaspor:
-                growth = (here.epaspor - before.epaspor) / before.epaspor
-            out.append(MonthFigures(**{**here.__dict__, "epaspor_growth": growth}))
+    out: list[MonthFigures] = []
+    for y, m in months:
+        here = get(y, m)
+        before = get(y - 1, 12) if m == 1 else get(y, m - 1)
+        growth = None
+        if here.epaspor is not None and before.epaspor:
+            growth = (here.epaspor - before.epaspor) / before.epaspor
+        out.append(dataclasses.replace(here, epaspor_growth=growth))
     return ServiceFigures(office_code, out)
 
 

@@ -84,6 +84,9 @@ class Spread:
     count: int = 0
     median: float | None = None
     p90: float | None = None
+    # The arithmetic mean, for the visit report's "average waiting time" and the figures
+    # exchange file; not part of equality, so that Spread(n, median, p90) reads as before.
+    mean: float | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

@@ -168,14 +168,18 @@ def _at(lo: int | None, hi: int | None, fraction: float) -> float | None:
     return lo + fraction * (hi - lo)
 
 
-def spread_of(n: int, values: tuple[Any, Any, Any, Any]) -> Spread:
-    """Median and p90 in minutes from the ranked values in seconds (see spread_query)."""
+def spread_of(n: int, values: tuple[Any, Any, Any, Any], total: Any = None) -> Spread:
+    """Median and p90 (and the mean, from *total* seconds) in minutes from the ranked
+    values in seconds (see spread_query)."""
     if not n:
         return Spread()
     m_lo, m_hi, p_lo, p_hi = (None if v is None else int(v) for v in values)
     median = _at(m_lo, m_hi, ((n - 1) % 2) / 2)
     p90 = _at(p_lo, p_hi, (9 * (n - 1) % 10) / 10)
-    return Spread(n, None if median is None else median / 60, None if p90 is None else p90 / 60)
+    mean = None if total is None else int(total) / n / 60
+    return Spread(
+        n, None if median is None else median / 60, None if p90 is None else p90 / 60, mean
+    )
 
 
 def spread_query(hist: Subquery) -> Any:
@@ -188,7 +192,7 @@ def spread_query(hist: Subquery) -> Any:
     SUM(c) OVER (PARTITION BY part, key ORDER BY v) gives each second the rank of its last
     value, so the value at rank r is the smallest v whose running count reaches r — what
     ROW_NUMBER() over the raw values gives, without sorting hundreds of thousands of rows.
-    Rows: part, key, n, median_lo, median_hi, p90_lo, p90_hi.
+    Rows: part, key, n, median_lo, median_hi, p90_lo, p90_hi, total (seconds, for the mean).
     """
     keys = (hist.c.part, hist.c.key)
     running = select(
@@ -199,6 +203,7 @@ def spread_query(hist: Subquery) -> Any:
             BigInteger,
         ).label("upto"),
         cast(func.sum(hist.c.c).over(partition_by=keys), BigInteger).label("n"),
+        cast(func.sum(hist.c.v * hist.c.c).over(partition_by=keys), BigInteger).label("total"),
     ).subquery("running")
     n = running.c.n
     median_lo = 1 + (n - 1) // 2
@@ -215,7 +220,8 @@ def spread_query(hist: Subquery) -> Any:
         value_at(median_lo + 1),
         value_at(p90_lo),
         value_at(p90_lo + 1),
-    ).group_by(running.c.part, running.c.key, n)
+        running.c.total,
+    ).group_by(running.c.part, running.c.key, n, running.c.total)
 
 
 def ticket_spreads(
@@ -263,6 +269,6 @@ def ticket_spreads(
             )
     hist = union_all(*parts).subquery("hist")
     return {
-        (part[0], part[1], str(key)): spread_of(int(n), (a, b, c, d))
-        for part, key, n, a, b, c, d in s.execute(spread_query(hist))
+        (part[0], part[1], str(key)): spread_of(int(n), (a, b, c, d), total)
+        for part, key, n, a, b, c, d, total in s.execute(spread_query(hist))
     }

@@ -190,6 +190,8 @@ def test_march_by_month_every_figure(data):
     assert same(march.wait, spread(WAITS)) and same(march.service, spread(SERVICES))
     # By hand: waits 600 1200 1800 2400 3600 -> median rank 3 = 30 min; p90 rank 4.6 = 52 min.
     assert march.wait.median == pytest.approx(30.0) and march.wait.p90 == pytest.approx(52.0)
+    assert march.wait.mean == pytest.approx(sum(WAITS) / 5 / 60)  # 32 min
+    assert march.service.mean == pytest.approx(sum(SERVICES) / 4 / 60)
     # Services 300 300 930 1200 -> median rank 2.5 = 615 s; p90 rank 3.7 = 1119 s.
     assert march.service.median == pytest.approx(615 / 60)
     assert march.service.p90 == pytest.approx(1119 / 60)
