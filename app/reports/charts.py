@@ -1,4 +1,5 @@
-"""Charts for the printed reports (reportlab.graphics): section scores and monthly e-Paspor applicants."""
+"""Charts for the printed reports (reportlab.graphics): section scores, monthly e-Paspor applicants
+(with the publicity activities on the time axis) and a monthly share as a line."""
 
 from __future__ import annotations
 
@@ -6,13 +7,14 @@ import math
 from collections.abc import Callable, Sequence
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
-from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 
 from app.reports.style import BAR, BAR_LIGHT, FAIL, GRID, INK, MUTED, FontSet
 
 GOOD = colors.HexColor("#2e7d32")
+PUBLICITY = colors.HexColor("#c55a11")  # publicity activities on a time axis
 
 
 def nice_ceiling(value: float) -> tuple[float, float]:
@@ -160,4 +162,202 @@ def epaspor_chart(
     drawing.add(
         Line(chart.x, chart.y, chart.x + chart.width, chart.y, strokeColor=MUTED, strokeWidth=0.5)
     )
+    return drawing
+
+
+def _tick_label_rows(
+    marks: Sequence[tuple[float, str]], font: str, size: float, max_rows: int
+) -> list[tuple[float, str, int]]:
+    """Place each (x, label) in the first row where it does not touch the label before it."""
+    ends: list[float] = []
+    placed = []
+    for x, text in sorted(marks):
+        w = pdfmetrics.stringWidth(text, font, size)
+        for row, end in enumerate(ends):
+            if x - w / 2 > end + 1.5:
+                ends[row] = x + w / 2
+                placed.append((x, text, row))
+                break
+        else:
+            if len(ends) < max_rows:
+                ends.append(x + w / 2)
+                placed.append((x, text, len(ends) - 1))
+            else:  # a crowded stretch keeps its triangles; the numbers are in the list
+                placed.append((x, "", -1))
+    return placed
+
+
+LABELLED_MONTHS = 12  # beyond this many bars, numbers above each bar would run into each other
+
+
+def label_step(n: int) -> int:
+    """Label every k-th of *n* months so that about a dozen labels fit under the axis."""
+    return max(1, math.ceil(n / LABELLED_MONTHS))
+
+
+def _compact_month_bars(
+    months: Sequence[str], counts: Sequence[int | None], fonts: FontSet, width: float, height: float
+) -> Drawing:
+    """Bars for a long period, on `epaspor_chart`'s plot area: every k-th month named, no numbers on the bars."""
+    drawing = Drawing(width, height)
+    chart = VerticalBarChart()
+    chart.x, chart.y = 36, 22
+    chart.width, chart.height = width - 50, height - 40
+    values = [c if c is not None else 0 for c in counts]
+    top, step = nice_ceiling(max(values, default=0))
+    chart.data = [values]
+    k = label_step(len(months))
+    chart.categoryAxis.categoryNames = [m if i % k == 0 else "" for i, m in enumerate(months)]
+    chart.categoryAxis.labels.fontName = fonts.regular
+    chart.categoryAxis.labels.fontSize = 6.5
+    chart.categoryAxis.labels.dy = -2
+    chart.categoryAxis.strokeColor = GRID
+    chart.categoryAxis.tickDown = 0
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, top, step
+    chart.valueAxis.labels.fontName = fonts.regular
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.strokeColor = GRID
+    chart.valueAxis.visibleGrid = 1
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#e3e7ec")
+    chart.valueAxis.gridStrokeWidth = 0.4
+    chart.bars.strokeColor = None
+    chart.bars[0].fillColor = BAR_LIGHT
+    if values:
+        chart.bars[(0, len(values) - 1)].fillColor = BAR
+    chart.barSpacing = 0
+    chart.groupSpacing = max(0.5, chart.width / max(len(values), 1) * 0.25)
+    drawing.add(chart)
+    return drawing
+
+
+def epaspor_publicity_chart(
+    months: Sequence[str],
+    counts: Sequence[int | None],
+    growth: Sequence[str | None],
+    marks: Sequence[tuple[float, str]],
+    fonts: FontSet,
+    width: float,
+    count_text: Callable[[int], str] = str,
+    height: float = 165,
+) -> Drawing:
+    """The monthly e-Paspor bars of `epaspor_chart` with publicity activities marked below the time axis.
+
+    *marks* are (position, label): the position in months from the start of the first month
+    (1.5 = the middle of the second month), the label the activity's number in the report's list.
+    """
+    size = 6.5
+    slot = (width - 50) / max(len(months), 1)
+    placed = _tick_label_rows(
+        [(36 + pos * slot, text) for pos, text in marks], fonts.regular, size, 4
+    )
+    rows = max((row for _x, _t, row in placed), default=-1) + 1
+    band = 14 + rows * (size + 1.5) if marks else 0
+    if len(months) > LABELLED_MONTHS:
+        bars = _compact_month_bars(months, counts, fonts, width, height)
+    else:
+        bars = epaspor_chart(months, counts, growth, fonts, width, count_text, height)
+    drawing = Drawing(width, height + band)
+    drawing.add(Group(*bars.contents, transform=(1, 0, 0, 1, 0, band)))
+    if not marks:
+        return drawing
+    axis_y = band + 22  # epaspor_chart's category axis
+    strip_y = band - 4
+    drawing.add(Line(36, strip_y, width - 14, strip_y, strokeColor=GRID, strokeWidth=0.4))
+    for x, text, row in placed:
+        drawing.add(
+            Line(
+                x,
+                strip_y,
+                x,
+                axis_y - 12,
+                strokeColor=PUBLICITY,
+                strokeWidth=0.3,
+                strokeDashArray=[1, 1.5],
+            )
+        )
+        drawing.add(
+            Polygon([x - 3, strip_y - 4.5, x + 3, strip_y - 4.5, x, strip_y + 1],
+                    fillColor=PUBLICITY, strokeColor=None)
+        )  # fmt: skip
+        if text:
+            y = strip_y - 6 - (row + 1) * (size + 1.5) + 1.5
+            drawing.add(
+                String(
+                    x,
+                    y,
+                    text,
+                    fontName=fonts.bold,
+                    fontSize=size,
+                    fillColor=PUBLICITY,
+                    textAnchor="middle",
+                )
+            )
+    return drawing
+
+
+def share_line_chart(
+    months: Sequence[str],
+    shares: Sequence[float | None],
+    fonts: FontSet,
+    width: float,
+    share_text: Callable[[float], str],
+    height: float = 120,
+) -> Drawing:
+    """A share (0..1) per month as a line with its value at each point; gaps where it is unknown.
+
+    The plot area matches `epaspor_chart` (x 36, right margin 14) so that the two charts,
+    printed one above the other, put each month in the same column.
+    """
+    drawing = Drawing(width, height)
+    x0, y0 = 36.0, 22.0
+    plot_w, plot_h = width - 50, height - 40
+    known = [s for s in shares if s is not None]
+    top, step = nice_ceiling(max(known, default=0) * 100)
+    top, step = (min(top, 100.0), step) if top <= 100 else (100.0, 20.0)
+    slot = plot_w / max(len(months), 1)
+    grid = colors.HexColor("#e3e7ec")
+    value = 0.0
+    while value <= top + 1e-9:
+        y = y0 + value / top * plot_h
+        drawing.add(Line(x0, y, x0 + plot_w, y, strokeColor=grid, strokeWidth=0.4))
+        drawing.add(
+            String(x0 - 4, y - 2.5, share_text(value / 100).replace(",0%", "%").replace(".0%", "%"),
+                   fontName=fonts.regular, fontSize=7, fillColor=INK, textAnchor="end")
+        )  # fmt: skip
+        value += step
+    drawing.add(Line(x0, y0, x0, y0 + plot_h, strokeColor=GRID, strokeWidth=0.5))
+    drawing.add(Line(x0, y0, x0 + plot_w, y0, strokeColor=MUTED, strokeWidth=0.5))
+    label_size = 7.5 if len(months) <= 8 else 6.5
+    k = label_step(len(months))
+    segment: list[float] = []
+    labels: list[tuple[float, float, str]] = []
+    for i, (month, share) in enumerate(zip(months, shares, strict=True)):
+        cx = x0 + (i + 0.5) * slot
+        if i % k == 0:
+            drawing.add(
+                String(cx, y0 - 10, month, fontName=fonts.regular, fontSize=label_size,
+                       fillColor=INK, textAnchor="middle")
+            )  # fmt: skip
+        if share is None:
+            if len(segment) >= 4:
+                drawing.add(PolyLine(segment, strokeColor=BAR, strokeWidth=1.4))
+            segment = []
+            continue
+        cy = y0 + min(share * 100, top) / top * plot_h
+        segment += [cx, cy]
+        if i % k == 0 or i == len(months) - 1:
+            labels.append((cx, cy, share_text(share)))
+    if len(segment) >= 4:
+        drawing.add(PolyLine(segment, strokeColor=BAR, strokeWidth=1.4))
+    dot = 2.2 if k == 1 else 1.2
+    for cx, cy, text in labels:
+        drawing.add(Circle(cx, cy, dot, fillColor=BAR, strokeColor=colors.white, strokeWidth=0.6))
+        w = pdfmetrics.stringWidth(text, fonts.regular, 6.5)
+        drawing.add(
+            Rect(cx - w / 2 - 1, cy + 4, w + 2, 7.5, fillColor=colors.white, strokeColor=None)
+        )
+        drawing.add(
+            String(cx, cy + 5.5, text, fontName=fonts.regular, fontSize=6.5, fillColor=INK,
+                   textAnchor="middle")
+        )  # fmt: skip
     return drawing

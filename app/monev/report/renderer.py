@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from typing import Any
@@ -51,6 +51,7 @@ from app.monev.report.data import VisitReportData
 from app.monev.scoring import SKM_GRADES, skm_grade
 from app.monev.visits import SUPERVISION_GROUPS, SUPERVISION_TYPES
 from app.reports.charts import epaspor_chart, section_score_chart
+from app.reports.pages import NumberedCanvas
 from app.reports.photos import printable_photo_or_none, unreadable_photo_box
 from app.reports.style import (
     INK,
@@ -71,27 +72,6 @@ from app.reports.style import (
 PAGE_W, PAGE_H = A4
 BODY_W = PAGE_W - 2 * PAGE_MARGIN
 PHOTO_BOX = (BODY_W / 2 - 0.6 * cm, 5.0 * cm)  # printed size of one photo in the two-column grid
-
-
-class NumberedCanvas(Canvas):
-    """Holds every page back until the end so that the footer can say "Halaman X dari Y"."""
-
-    def __init__(self, *args: Any, footer: Callable[[Canvas, int, int], None], **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-        self._footer = footer
-
-    def showPage(self) -> None:  # noqa: N802 - ReportLab's name
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self._footer(self, self._pageNumber, total)
-            super().showPage()
-        super().save()
 
 
 class VisitReportRenderer:
