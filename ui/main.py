@@ -132,6 +132,8 @@ def _import_pages() -> None:
     """Import the pages built on first use (modules only: widgets are made on the UI thread)."""
     import ui.desk.applications_page  # noqa: F401
     import ui.desk.foreigners_page  # noqa: F401
+    import ui.figures.activities_page  # noqa: F401
+    import ui.figures.reports_page  # noqa: F401
     import ui.queue.queue_page  # noqa: F401
     import ui.settings.settings_page  # noqa: F401
 

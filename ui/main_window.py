@@ -55,6 +55,8 @@ class MainWindow(QMainWindow):
         self._add_area("foreigners", _("Foreign nationals"), self._make_foreigners)
         self._add_area("queue", _("Queue"), self._make_queue)
         self._add_area("visits", _("Monev visits"), self._make_visits)
+        self._add_area("reports", _("Reports"), self._make_reports)
+        self._add_area("activities", _("Publicity"), self._make_activities)
         self._add_area("settings", _("Settings"), self._make_settings)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -114,6 +116,16 @@ class MainWindow(QMainWindow):
         from ui.monev.visits_page import VisitsPage  # PIL and the report code load on first use
 
         return VisitsPage(self.ctx)
+
+    def _make_reports(self) -> QWidget:
+        from ui.figures.reports_page import ReportsPage  # ReportLab charts load on first use
+
+        return ReportsPage(self.ctx)
+
+    def _make_activities(self) -> QWidget:
+        from ui.figures.activities_page import ActivitiesPage
+
+        return ActivitiesPage(self.ctx)
 
     def _make_settings(self) -> QWidget:
         from ui.settings.settings_page import SettingsPage

@@ -19,7 +19,7 @@ from ui.widgets.window_size import FRAME, available_area
 
 WIDTH, HEIGHT = 1366, 698
 # Areas built by other parts of the window; "applications" is tested with its own page.
-AREAS = ("registration", "foreigners", "queue", "visits", "settings")
+AREAS = ("registration", "foreigners", "queue", "visits", "reports", "activities", "settings")
 
 
 @pytest.fixture

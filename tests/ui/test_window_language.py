@@ -25,7 +25,7 @@ from app.i18n import catalogue, language
 import ui.main_window
 
 # Areas built by other parts of the window; "applications" is tested with its own page.
-AREAS = ("registration", "foreigners", "queue", "visits", "settings")
+AREAS = ("registration", "foreigners", "queue", "visits", "reports", "activities", "settings")
 
 
 @pytest.fixture
