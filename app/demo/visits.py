@@ -17,6 +17,7 @@ from sqlalchemy import delete, exists, select
 
 from app.config import Settings
 from app.db.engine import Database
+from app.db.figure_models import SocializationActivity
 from app.db.models import AuditLog
 from app.db.visit_models import Attachment, Visit, VisitAttachment
 from app.demo.scenes import draw_scene
@@ -123,9 +124,11 @@ def _remove_leftovers(db: Database, office_code: str) -> None:
         if not ids:
             return
         s.execute(delete(Visit).where(Visit.id.in_(ids)))
+        # Images no visit uses any more go, unless a publicity activity shows them.
         s.execute(
             delete(Attachment).where(
-                ~exists().where(VisitAttachment.attachment_id == Attachment.id)
+                ~exists().where(VisitAttachment.attachment_id == Attachment.id),
+                ~exists().where(SocializationActivity.attachment_id == Attachment.id),
             )
         )
 

@@ -26,15 +26,19 @@ MARK = QColor("#e07b00")  # publicity and socialisation activities on the time a
 IMPORTED = QColor("#a0a0a0")  # a month filled from imported (historical) figures
 
 
-def nice_step(maximum: float, ticks: int = 4) -> tuple[float, float]:
-    """A round axis top at or above *maximum* and its step (294 -> 300, 100; 0 -> 10, 2.5)."""
+def nice_step(maximum: float, ticks: int = 4, whole: bool = False) -> tuple[float, float]:
+    """A round axis top at or above *maximum* and its step (294 -> 300, 100; 0 -> 10, 2.5).
+
+    With *whole* (counts) every step is a whole number: 10 -> 10, 5 rather than 10, 2.5."""
     if maximum <= 0 or not math.isfinite(maximum):
-        return 10.0, 2.5
+        return (4.0, 1.0) if whole else (10.0, 2.5)
     raw = maximum / ticks
+    if whole and raw <= 1:
+        return float(math.ceil(maximum)), 1.0
     magnitude = 10 ** math.floor(math.log10(raw))
-    for factor in (1, 2, 2.5, 5, 10):
+    for factor in (1, 2, 5, 10) if whole else (1, 2, 2.5, 5, 10):
         step = magnitude * factor
-        if step >= raw:
+        if step >= raw and (not whole or step == int(step)):
             break
     return math.ceil(maximum / step) * step, step
 

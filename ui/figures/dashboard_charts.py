@@ -83,7 +83,7 @@ class TimeChart(Chart):
         if self.fixed_top is not None:
             top, step = nice_step(max(highest, 0.0001))
             return (min(top, self.fixed_top), step) if top > self.fixed_top else (top, step)
-        return nice_step(highest)
+        return nice_step(highest, whole=True)
 
     def draw(self, painter: QPainter, area: QRectF) -> None:
         top, step = self._scale()

@@ -166,11 +166,8 @@ def _finding_list(r: MeetingReportRenderer, found: list[OpenFinding]) -> list[Fl
 
 def findings(r: MeetingReportRenderer) -> list[Flowable]:
     found = r.report.open_findings
-    out = r.heading("findings", room=5 * cm)
     if not found:
-        return out + [r.empty("findings")]
-    out.append(r.p(esc(r.t("findings_intro")), "small_muted"))
-    out.append(Spacer(1, 3))
+        return r.heading("findings", room=5 * cm) + [r.empty("findings")]
     widths = [0.8 * cm, 2.1 * cm, 3.8 * cm, 3.5 * cm, 2.2 * cm, 2.3 * cm]
     widths.append(BODY_W - sum(widths))
     rows: list[list[Any]] = [
@@ -184,6 +181,13 @@ def findings(r: MeetingReportRenderer) -> list[Flowable]:
         for row in rows
         for cell, w in zip(row[2:], widths[2:], strict=False)
     )
+    first_row = max(
+        cell.wrap(w - 7, PAGE_LENGTH)[1] for cell, w in zip(rows[0][2:], widths[2:], strict=False)
+    )
+    # The heading, its note, the table's header and its first row go to a page together.
+    out = r.heading("findings", room=max(5 * cm, 3.5 * cm + min(first_row, TALLEST_ROW)))
+    out.append(r.p(esc(r.t("findings_intro")), "small_muted"))
+    out.append(Spacer(1, 3))
     if tallest > TALLEST_ROW:
         return out + _finding_list(r, found)
     head = ["no", "visit_date", "finding", "direction", "owner", "due", "priority"]

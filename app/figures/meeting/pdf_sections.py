@@ -118,8 +118,19 @@ def metric_name(code: str, lang: str) -> str:
     return code
 
 
+def _has_dash(buckets: list[Bucket]) -> bool:
+    """Whether the monthly tables show a dash ("not known") anywhere."""
+    for b in buckets:
+        shown = (b.applications, b.epaspor, b.ordinary, b.walk_in, b.booked, b.wna_services,
+                 b.tickets, b.wait.median, b.wait.p90, b.service.median, b.no_show_rate,
+                 b.sop_share, b.ready_on_time_share)  # fmt: skip
+        if any(v is None for v in shown):
+            return True
+    return False
+
+
 def _footnotes(r: MeetingReportRenderer, buckets: list[Bucket]) -> list[Flowable]:
-    notes = [esc(r.t("dash_note"))]
+    notes = [esc(r.t("dash_note"))] if _has_dash([*buckets, r.stats.total]) else []
     if any(b.source == "import" for b in buckets):
         notes.append(esc(r.t("imported")))
     if r.stats.differences:
@@ -188,7 +199,10 @@ def monthly(r: MeetingReportRenderer) -> list[Flowable]:
         out = [out[0], KeepTogether([*out[1:], *first])]
     else:  # a long table splits, with at least two rows under its headings
         out += first
-    return out + [*r.subheading("sub.queue", room=6 * cm), queue, *_footnotes(r, buckets)]
+    notes = _footnotes(r, buckets)
+    if len(rows) <= 16:  # the footnotes stay under their table
+        return out + [*r.subheading("sub.queue", room=6 * cm), KeepTogether([queue, *notes])]
+    return out + [*r.subheading("sub.queue", room=6 * cm), queue, *notes]
 
 
 def activity_marks(

@@ -86,6 +86,26 @@ def test_an_interrupted_run_is_made_again(sqlite_db, settings, tmp_path):
         assert s.scalar(select(func.count()).select_from(Attachment)) == 7
 
 
+def test_removing_a_half_made_demo_visit_keeps_a_picture_an_activity_shows(
+    sqlite_db, settings, tmp_path
+):
+    from app.figures.activities import activity_photo, add_activity, set_activity_photo
+
+    from tests.app.figures.test_activities import draft, photo_file
+
+    stray = V.create_visit(sqlite_db, V.VisitDraft(settings.office.code, settings.office.name, date(2024, 7, 4),
+                                                   origin=DEMO_ORIGIN))  # fmt: skip
+    shared = photo_file(tmp_path)
+    V.attach_photo(sqlite_db, stray.id, shared, "Setengah jadi")
+    activity = set_activity_photo(
+        sqlite_db, add_activity(sqlite_db, draft(office_code=settings.office.code)).id, shared
+    )
+    assert generate_demo_visits(sqlite_db, settings)["created"] == 2
+    assert activity_photo(sqlite_db, activity.id) is not None
+    with sqlite_db.session() as s:  # the demo's 7 photos and the activity's one
+        assert s.scalar(select(func.count()).select_from(Attachment)) == 8
+
+
 def test_no_demo_visits_beside_real_ones(sqlite_db, settings):
     V.create_visit(
         sqlite_db, V.VisitDraft(settings.office.code, settings.office.name, date(2025, 1, 6))
