@@ -47,6 +47,8 @@ class ActivitiesPage(QWidget):
         self.confirm_box: QMessageBox | None = None
         self.banner = Banner()
         self.year = QComboBox()
+        # Wide enough for "Semua tahun" / "All years" and any year, never cut.
+        self.year.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.summary = QLabel()
         self.summary.setStyleSheet("color: #5f6368;")
         self.model = ActivityTableModel(ctx.lang, self)
