@@ -103,6 +103,8 @@ def test_window_is_indonesian_by_default(qtbot, sqlite_db):
         "Izin tinggal WNA",
         "Antrean",
         "Kunjungan monev",
+        "Laporan",
+        "Publikasi",
         "Pengaturan",
     ]
     page = window.pages["registration"]
