@@ -1,7 +1,7 @@
 """The office's figures on 1,000,000 applications: statistics, the 12-month meeting report (PDF) and
 the Reports page's dashboard, each against the raw stack in the same run, alternating the two.
 
-    python bench/bench_figures.py [--db bench/bench-1m-apps.sqlite] [--runs 5] [--last 2026-11]
+    python bench/bench_figures.py [--db bench/bench-1m-apps.sqlite | postgresql://…] [--runs 5] [--last 2026-11]
                                   [--window-runs 3] [--platform offscreen|xvfb] [--out FILE.pdf]
 
 Series (in each run both sides once, the order alternating run by run so that neither side
@@ -61,6 +61,24 @@ RAW_DAYS = """
 SELECT application_date, count(*), sum(product = 'epaspor')
 FROM application WHERE office_id = ? AND application_date BETWEEN ? AND ? GROUP BY application_date
 """
+# The same on PostgreSQL (psycopg), for --db postgresql://…
+RAW_PG = {
+    RAW_MONTHS: "SELECT date_trunc('month', application_date) AS m, count(*), "
+    "count(*) FILTER (WHERE product = 'epaspor') FROM application "
+    "WHERE office_id = %s AND application_date BETWEEN %s AND %s GROUP BY m",
+    RAW_DAYS: "SELECT application_date, count(*), count(*) FILTER (WHERE product = 'epaspor') "
+    "FROM application WHERE office_id = %s AND application_date BETWEEN %s AND %s "
+    "GROUP BY application_date",
+}
+
+
+def is_pg(target: str) -> bool:
+    return target.startswith("postgresql")
+
+
+def url_of(target: str) -> str:
+    """The SQLAlchemy URL of --db: a SQLite file or a postgresql:// URL."""
+    return target if is_pg(target) else f"sqlite:///{target}"
 
 
 def _month(text: str) -> tuple[int, int]:
@@ -73,17 +91,33 @@ def _months_back(last: tuple[int, int], n: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _office_id(path: Path, code: str) -> int:
-    with sqlite3.connect(path) as conn:
-        row = conn.execute("SELECT id FROM office WHERE code = ?", (code,)).fetchone()
+def _raw_connect(target: str):  # type: ignore[no-untyped-def]
+    if is_pg(target):
+        import psycopg
+
+        return psycopg.connect(target.replace("postgresql+psycopg://", "postgresql://"))
+    return sqlite3.connect(target)
+
+
+def _office_id(target: str, code: str) -> int:
+    conn = _raw_connect(target)
+    try:
+        mark = "%s" if is_pg(target) else "?"
+        row = conn.execute(f"SELECT id FROM office WHERE code = {mark}", (code,)).fetchone()
+    finally:
+        conn.close()
     if row is None:
-        raise SystemExit(f"office {code} is not in {path}")
+        raise SystemExit(f"office {code} is not in {target}")
     return int(row[0])
 
 
-def raw_rows(path: Path, sql: str, office_id: int, first: date, last: date) -> list[tuple]:
-    conn = sqlite3.connect(path)
+def raw_rows(target: str, sql: str, office_id: int, first: date, last: date) -> list[tuple]:
+    """The bare GROUP BY through the driver itself (sqlite3 or psycopg), a new connection
+    each time as the services open a session each time."""
+    conn = _raw_connect(target)
     try:
+        if is_pg(target):
+            return conn.execute(RAW_PG[sql], (office_id, first, last)).fetchall()
         return conn.execute(sql, (office_id, first.isoformat(), last.isoformat())).fetchall()
     finally:
         conn.close()
@@ -180,7 +214,7 @@ def window_child(db_path: str, kind: str, month: str, office_code: str) -> None:
     last_beat[0] = t0 = time.perf_counter()
     if kind == "kanimdesk":
         settings = Settings()
-        ctx = DeskContext(Database(f"sqlite:///{db_path}", create=False), settings)
+        ctx = DeskContext(Database(url_of(db_path), create=False), settings)
         today = date(year, mon, calendar.monthrange(year, mon)[1])
         page = ReportsPage(ctx, today=today)
         shown = page.show_dashboard
@@ -201,7 +235,7 @@ def window_child(db_path: str, kind: str, month: str, office_code: str) -> None:
         relay = Relay()
         label = QLabel("…")
         window.setCentralWidget(label)
-        office_id = _office_id(Path(db_path), office_code)
+        office_id = _office_id(db_path, office_code)
         first = date(year, mon, 1)
         last = first.replace(day=calendar.monthrange(year, mon)[1])
 
@@ -212,9 +246,7 @@ def window_child(db_path: str, kind: str, month: str, office_code: str) -> None:
 
         relay.rows.connect(show_rows)
         threading.Thread(
-            target=lambda: relay.rows.emit(
-                raw_rows(Path(db_path), RAW_DAYS, office_id, first, last)
-            ),
+            target=lambda: relay.rows.emit(raw_rows(db_path, RAW_DAYS, office_id, first, last)),
             daemon=True,
         ).start()
     window.show()
@@ -257,7 +289,8 @@ def window_runs(
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    p.add_argument("--db", type=Path, default=DEFAULT_DB)
+    p.add_argument("--db", default=str(DEFAULT_DB),
+                   help="the SQLite file, or a postgresql://… URL of a database made alike")  # fmt: skip
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--window-runs", type=int, default=3)
     p.add_argument("--last", default=None, help="the last month, YYYY-MM (default: last month)")
@@ -265,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, help="keep the meeting report PDF here")
     p.add_argument("--child", choices=("kanimdesk", "raw"), help=argparse.SUPPRESS)
     args = p.parse_args(argv)
-    if not args.db.exists():
+    if not is_pg(args.db) and not Path(args.db).exists():
         p.error(f"{args.db} does not exist: make it with bench/generate.py --busy-day")
     today = date.today()
     before = _months_back((today.year, today.month), 1)
@@ -275,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
 
     office_code = Settings().office.code
     if args.child:
-        window_child(str(args.db), args.child, last_month, office_code)
+        window_child(args.db, args.child, last_month, office_code)
         return 0
 
     from app.db.engine import Database
@@ -288,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
     first = _months_back(last, 11)
     year12 = Period.months(first, last)
     month = Period.month(*last)
-    db = Database(f"sqlite:///{args.db}", create=False)
+    db = Database(url_of(args.db), create=False)
     office_id = _office_id(args.db, office_code)
     pdf = [b""]
     results: dict[str, dict[str, object]] = {}
@@ -338,7 +371,7 @@ def main(argv: list[str] | None = None) -> int:
     summary = {
         "benchmark": "figures",
         "db": str(args.db),
-        "db_bytes": args.db.stat().st_size,
+        "db_bytes": None if is_pg(args.db) else Path(args.db).stat().st_size,
         "office": office_code,
         "period": f"{year12.first.isoformat()}..{year12.last.isoformat()}",
         "applications_in_period": total.applications,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Date, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.models import Base, new_uuid
@@ -38,3 +38,51 @@ class SocializationActivity(Base):
     updated_at: Mapped[datetime] = mapped_column(
         DateTime, default=datetime.now, onupdate=datetime.now
     )
+
+
+# --- the statistics' cache of closed days (app.figures.statistics_cache) ----------------------
+# Aggregates only. Triggers (migration 0009) mark a day dirty whenever a row it was computed
+# from changes; the statistics recompute dirty and missing days before reading.
+
+
+class FigureDirty(Base):
+    """A closed day of an office whose cached figures are out of date; seq counts the marks."""
+
+    __tablename__ = "figure_dirty"
+    office_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class FigureDay(Base):
+    """One closed day's counts (key "a:…", "r:…", "p:…", "t:SERVICE:…"), its wait and service
+    spreads ("xw:…", "xs:…": count, ranked seconds, total seconds) and "done" once complete."""
+
+    __tablename__ = "figure_day"
+    office_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
+
+
+class FigureMonth(Base):
+    """One closed month's wait and service spreads over all services ("xw:…", "xs:…"), "done"."""
+
+    __tablename__ = "figure_month"
+    office_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    month: Mapped[date] = mapped_column(Date, primary_key=True)  # its first day
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
+
+
+class FigureMonthHist(Base):
+    """A closed month's histogram of whole seconds: how many tickets of a service waited
+    (measure "w") or were served (measure "s") v seconds."""
+
+    __tablename__ = "figure_month_hist"
+    office_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    month: Mapped[date] = mapped_column(Date, primary_key=True)
+    measure: Mapped[str] = mapped_column(String(1), primary_key=True)
+    service_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    v: Mapped[int] = mapped_column(Integer, primary_key=True)
+    c: Mapped[int] = mapped_column(Integer)

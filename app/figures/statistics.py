@@ -32,6 +32,7 @@ from app.db.models import (
 from app.desk.passport import KINDS, PRODUCTS
 from app.desk.stages import FINAL_STAGES, STAGE_ORDER, Stage
 from app.desk.stay_permits import PERMIT_KINDS
+from app.figures import statistics_cache as cache
 from app.figures import statistics_history as history
 from app.figures.statistics_model import (
     AGE_GROUPS,
@@ -67,7 +68,7 @@ register_messages(
 )
 
 MAX_YEARS = 10
-STEPS = 9  # query groups, each followed by a progress step
+STEPS = 7  # query groups, each followed by a progress step
 OPEN_STAGES: tuple[str, ...] = tuple(s.value for s in STAGE_ORDER if s not in FINAL_STAGES)
 _COUNTED = ("applications", "epaspor", "ordinary", "walk_in", "booked", "wna_services", "tickets")
 Month = tuple[int, int]
@@ -200,38 +201,6 @@ def _application_counts(s: Any, office_id: int, period: Period, grain: Grain) ->
     for b, *sums in s.execute(select(bucket, *_total(list(days.c)[1:])).group_by(bucket)):
         out[as_date(b)] = dict(zip(counted, (int(v) for v in sums), strict=True))
     return out
-
-
-def _before_counts(
-    s: Any, office_id: int, lo: date, first: date, bucket: Period, prev: Period
-) -> dict[Month, tuple[int, ...]]:
-    """Per month from *lo* to the day before *first*: applications (all, in the previous
-    bucket, e-Paspor in it, in the previous period, e-Paspor in it)."""
-    a = Application
-    days = (
-        select(
-            a.application_date.label("day"),
-            func.count().label("n"),
-            _ones(a.product == "epaspor").label("e"),
-        )
-        .where(a.office_id == office_id, a.application_date >= lo, a.application_date < first)
-        .group_by(a.application_date)
-        .subquery("days")
-    )
-    in_bucket = days.c.day.between(bucket.first, bucket.last)
-    in_prev = days.c.day.between(prev.first, prev.last)
-    month = bucket_of(days.c.day, Grain.MONTH).label("month")
-    rows = s.execute(
-        select(
-            month,
-            func.sum(days.c.n),
-            func.sum(case((in_bucket, days.c.n), else_=0)),
-            func.sum(case((in_bucket, days.c.e), else_=0)),
-            func.sum(case((in_prev, days.c.n), else_=0)),
-            func.sum(case((in_prev, days.c.e), else_=0)),
-        ).group_by(month)
-    )
-    return {_month_of(as_date(m)): tuple(int(c) for c in counts) for m, *counts in rows}
 
 
 def _ready(s: Any, office_id: int, period: Period, grain: Grain) -> dict[date, tuple[int, int]]:
@@ -388,11 +357,15 @@ def statistics(
     *,
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
+    today: date | None = None,
 ) -> Statistics:
     """The office's figures of *period* by *grain*; see app.figures.statistics_model.
 
-    Raises InputRejected for an unknown office, a reversed or over-long period or an
-    unknown grain; Cancelled when *cancelled* turns true between two query groups.
+    Days at least two days before *today* (default: the computer's date) are read from the
+    cache of closed days (app.figures.statistics_cache), brought up to date first; the
+    others are worked out from the rows. Raises InputRejected for an unknown office, a
+    reversed or over-long period or an unknown grain; Cancelled when *cancelled* turns true
+    between two query groups (the cache keeps what it stored).
     """
     done = 0
 
@@ -404,24 +377,39 @@ def statistics(
     with db.session() as s:
         office = s.execute(select(Office.id, Office.name).where(Office.code == office_code)).first()
         grain = _check(office, office_code, period, grain)
-        assert office is not None
-        office_id, office_name = int(office.id), str(office.name or "")
-        starts = bucket_starts(period, grain)
+    assert office is not None
+    office_id, office_name = int(office.id), str(office.name or "")
+    starts = bucket_starts(period, grain)
+    prev_bucket = previous_bucket(starts[0], grain)
+    prev = previous_period(period, grain)
+    advance()
+    closed: date | None = cache.closed_until(today or date.today())
+    assert closed is not None
+    covered = cache.covered_months(period, closed, grain)
+    span = Period(min(prev_bucket.first, prev.first), period.last)
+    if not cache.refresh(db, office_id, span, covered, closed):
+        closed, covered = None, None
+    advance()
+    with db.session() as s:
+        now = cache.counts(s, office_id, period, grain, closed)
+        apps, ready, permits, tickets = now.apps, now.ready, now.permits, now.tickets
         advance()
-        apps = _application_counts(s, office_id, period, grain)
+        in_bucket = cache.counts(s, office_id, prev_bucket, Grain.MONTH, closed).apps
+        in_prev = cache.counts(s, office_id, prev, Grain.MONTH, closed).apps
+        before = {
+            _month_of(m): (
+                0,
+                in_bucket.get(m, {}).get("applications", 0),
+                in_bucket.get(m, {}).get("epaspor", 0),
+                in_prev.get(m, {}).get("applications", 0),
+                in_prev.get(m, {}).get("epaspor", 0),
+            )
+            for m in {*in_bucket, *in_prev}
+        }
         advance()
-        prev_bucket = previous_bucket(starts[0], grain)
-        prev = previous_period(period, grain)
-        lo = min(prev_bucket.first, prev.first)
-        before = _before_counts(s, office_id, lo, period.first, prev_bucket, prev)
-        advance()
-        ready = _ready(s, office_id, period, grain)
-        advance()
-        permits = _permits(s, office_id, period, grain)
-        advance()
-        tickets = _ticket_counts(s, office_id, period, grain)
-        advance()
-        spreads = ticket_spreads(s, office_id, period, grain)
+        spreads = ticket_spreads(s, office_id, period, grain, covered)
+        if covered is not None:
+            spreads.update(cache.cached_spreads(s, office_id, covered, grain))
         advance()
         stored: dict[Month, dict[str, float]] = {}
         if grain == Grain.MONTH:

@@ -11,7 +11,7 @@ SQLAlchemy stores a DateTime on SQLite as text "YYYY-MM-DD HH:MM:SS.ffffff" and 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -22,8 +22,10 @@ from sqlalchemy import (
     and_,
     case,
     cast,
+    false,
     func,
     literal_column,
+    or_,
     select,
     union_all,
 )
@@ -224,18 +226,35 @@ def spread_query(hist: Subquery) -> Any:
     ).group_by(running.c.part, running.c.key, n, running.c.total)
 
 
-def ticket_spreads(
-    s: Any, office_id: int, period: Any, grain: Grain
-) -> dict[tuple[str, str, str], Spread]:
+Raw = tuple[int, tuple[Any, Any, Any, Any], Any]  # n, ranked values in seconds, total seconds
+
+
+def spread_rows(
+    s: Any,
+    office_id: int,
+    period: Any,
+    grain: Grain,
+    covered: tuple[date, date] | None = None,
+) -> dict[tuple[str, str, str], Raw]:
     """Wait ("w") and service ("s") spreads per bucket ("b", key: its ISO start), per
-    service ("s", key: its id) and over the whole period ("t", key ""), in one statement.
+    service ("s", key: its id) and over the whole period ("t", key ""), in one statement,
+    as the counts and ranked seconds that spread_of() turns into minutes.
 
     One histogram per measure, (bucket, service, second) -> count, is what the database
-    sorts; the three partitions are rolled up from it.
+    sorts; the three partitions are rolled up from it. Days in *covered* (whole closed
+    months, first and last day) are not read from the tickets: their seconds come from the
+    months' cached histograms (figure_month_hist) for the service and total partitions,
+    and their buckets are left to the caller, who has them cached too.
     """
     from app.db.models import Ticket as t
 
-    in_period = and_(t.office_id == office_id, t.ticket_date.between(period.first, period.last))
+    spans = [(period.first, period.last)]
+    if covered is not None:  # the days around the covered months, as index ranges
+        spans = [(lo, hi) for lo, hi in ((period.first, covered[0] - timedelta(days=1)),
+                                         (covered[1] + timedelta(days=1), period.last)) if lo <= hi]  # fmt: skip
+    in_period = and_(
+        t.office_id == office_id, or_(false(), *(t.ticket_date.between(lo, hi) for lo, hi in spans))
+    )
     measures = {
         "w": (seconds_between(t.issued_at, t.called_at), t.called_at.is_not(None)),
         "s": (
@@ -246,6 +265,9 @@ def ticket_spreads(
     bucket = bucket_of(t.ticket_date, grain).label("bucket")
     parts = []
     for code, (seconds, present) in measures.items():
+        if not spans:
+            parts.extend(_cached_parts(office_id, code, covered))
+            continue
         v = seconds.label("v")
         base = (
             select(bucket, t.service_id, v, func.count().label("c"))
@@ -267,8 +289,41 @@ def ticket_spreads(
                     func.sum(base.c.c).label("c"),
                 ).group_by(*group, base.c.v)
             )
+        parts.extend(_cached_parts(office_id, code, covered))
     hist = union_all(*parts).subquery("hist")
     return {
-        (part[0], part[1], str(key)): spread_of(int(n), (a, b, c, d), total)
+        (part[0], part[1], str(key)): (int(n), (a, b, c, d), total)
         for part, key, n, a, b, c, d, total in s.execute(spread_query(hist))
+    }
+
+
+def _cached_parts(office_id: int, code: str, covered: tuple[date, date] | None) -> list[Any]:
+    """The service and total partitions of the covered months' cached seconds histograms."""
+    from app.db.figure_models import FigureMonthHist as mh
+
+    if covered is None:
+        return []
+    cached = and_(mh.office_id == office_id, mh.measure == code,
+                  mh.month.between(covered[0].replace(day=1), covered[1]))  # fmt: skip
+    return [
+        select(literal_column(f"'{code}s'").label("part"),
+               cast(mh.service_id, String(10)).label("key"), mh.v, func.sum(mh.c).label("c"))
+        .where(cached).group_by(mh.service_id, mh.v),
+        select(literal_column(f"'{code}t'").label("part"), literal_column("''").label("key"),
+               mh.v, func.sum(mh.c).label("c"))
+        .where(cached).group_by(mh.v),
+    ]  # fmt: skip
+
+
+def ticket_spreads(
+    s: Any,
+    office_id: int,
+    period: Any,
+    grain: Grain,
+    covered: tuple[date, date] | None = None,
+) -> dict[tuple[str, str, str], Spread]:
+    """spread_rows() as Spread values in minutes."""
+    return {
+        k: spread_of(n, values, total)
+        for k, (n, values, total) in spread_rows(s, office_id, period, grain, covered).items()
     }

@@ -96,6 +96,10 @@ T = datetime  # a ticket's times
 
 @pytest.fixture
 def data(db):
+    return known_data(db)
+
+
+def known_data(db):
     """February and March 2025 live, January and April 2025 as stored figures only."""
     with db.write() as s:
         office = s.scalar(select(Office.id).where(Office.code == OFFICE))
