@@ -169,6 +169,37 @@ def alternate(runs: int, ours, raw) -> dict[str, object]:  # type: ignore[no-unt
 # --- the window, in its own process -------------------------------------------------------------
 
 
+def _watch(last_beat: list[float]) -> None:
+    """With BENCH_WHERE=1: where every thread was while the heartbeat was over 25 ms late
+    (printed to stderr at exit), to find what holds the UI thread."""
+    import atexit
+    import threading
+    import traceback
+
+    main = threading.get_ident()
+    seen: dict[str, float] = {}
+
+    def where(frame) -> str:  # type: ignore[no-untyped-def]
+        stack = traceback.extract_stack(frame)[-6:]
+        return " <- ".join(f"{Path(f.filename).name}:{f.name}:{f.lineno}" for f in reversed(stack))
+
+    def loop() -> None:
+        while True:
+            time.sleep(0.005)
+            late = (time.perf_counter() - last_beat[0]) * 1000
+            if late > 25:
+                for tid, frame in sys._current_frames().items():
+                    if tid == threading.get_ident():
+                        continue
+                    key = ("UI " if tid == main else "worker ") + where(frame)
+                    seen[key] = max(seen.get(key, 0.0), late)
+
+    threading.Thread(target=loop, daemon=True).start()
+    atexit.register(lambda: print("\n".join(f"{ms:6.1f} ms  {k}" for k, ms in
+                                            sorted(seen.items(), key=lambda kv: -kv[1])[:12]),
+                                  file=sys.stderr))  # fmt: skip
+
+
 def window_child(db_path: str, kind: str, month: str, office_code: str) -> None:
     """Open the Reports page (kind "kanimdesk") or a bare window (kind "raw"); print one JSON."""
     from PySide6.QtCore import QObject, QTimer, Signal
@@ -201,6 +232,9 @@ def window_child(db_path: str, kind: str, month: str, office_code: str) -> None:
         # modules imported (ui.main imports the pages ahead on the worker at start-up) and
         # the locale data loaded by the first page's dates. Start-up itself is measured by
         # bench_startup.py and bench_ui_stalls.py.
+        from sqlalchemy import text
+        from sqlalchemy.orm import configure_mappers
+
         from app.config import Settings
         from app.db.engine import Database
         from app.i18n import long_date
@@ -210,11 +244,21 @@ def window_child(db_path: str, kind: str, month: str, office_code: str) -> None:
 
         preload_modules()
         long_date(date(year, mon, 1))
+        # The program is connected long before a page is opened: so is this window.
+        database = Database(url_of(db_path), create=False)
+        with database.session() as s:
+            s.execute(text("SELECT 1"))
+        configure_mappers()  # done by the first page's queries in the running program
+    else:
+        # The bare side likewise has its driver loaded and its office looked up.
+        office_id = _office_id(db_path, office_code)
+    if os.environ.get("BENCH_WHERE"):
+        _watch(last_beat)
     heart.start()
     last_beat[0] = t0 = time.perf_counter()
     if kind == "kanimdesk":
         settings = Settings()
-        ctx = DeskContext(Database(url_of(db_path), create=False), settings)
+        ctx = DeskContext(database, settings)
         today = date(year, mon, calendar.monthrange(year, mon)[1])
         page = ReportsPage(ctx, today=today)
         shown = page.show_dashboard
@@ -235,7 +279,6 @@ def window_child(db_path: str, kind: str, month: str, office_code: str) -> None:
         relay = Relay()
         label = QLabel("…")
         window.setCentralWidget(label)
-        office_id = _office_id(db_path, office_code)
         first = date(year, mon, 1)
         last = first.replace(day=calendar.monthrange(year, mon)[1])
 
