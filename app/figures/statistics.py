@@ -387,7 +387,7 @@ def statistics(
     assert closed is not None
     covered = cache.covered_months(period, closed, grain)
     span = Period(min(prev_bucket.first, prev.first), period.last)
-    if not cache.refresh(db, office_id, span, covered, closed):
+    if not cache.refresh(db, office_id, span, covered, closed, cancelled):
         closed, covered = None, None
     advance()
     with db.session() as s:

@@ -34,6 +34,7 @@ from app.db.figure_models import FigureDay, FigureDirty, FigureMonth, FigureMont
 from app.db.models import Ticket
 from app.figures.statistics_model import Grain, Period, Spread
 from app.figures.statistics_sql import Raw, bucket_of, seconds_between, spread_of, spread_rows
+from app.progress import CancelCheck, Cancelled
 
 log = logging.getLogger(__name__)
 
@@ -183,10 +184,10 @@ def cached_spreads(
 
 
 def _runs(days: list[date]) -> list[Period]:
-    """Consecutive days as spans (each span is one set of grouped queries)."""
+    """Consecutive days as spans within a month (each span is one set of grouped queries)."""
     out: list[Period] = []
     for d in days:
-        if out and out[-1].last + timedelta(days=1) == d:
+        if out and out[-1].last + timedelta(days=1) == d and d.day != 1:
             out[-1] = Period(out[-1].first, d)
         else:
             out.append(Period(d, d))
@@ -324,17 +325,26 @@ def _months_with_tickets(s: Any, office_id: int, months: list[date]) -> set[date
 
 
 def refresh(
-    db: Database, office_id: int, span: Period, covered: tuple[date, date] | None, closed: date
+    db: Database,
+    office_id: int,
+    span: Period,
+    covered: tuple[date, date] | None,
+    closed: date,
+    cancelled: CancelCheck | None = None,
 ) -> bool:
     """Bring the cache up to date for the closed days of *span* and the *covered* months.
 
-    Returns False, having changed nothing, when the database cannot be written."""
+    The work is done a month at a time, each month its own short write, so that another
+    workstation is never held up for long and *cancelled* is asked between months
+    (raising Cancelled; the months stored so far stay). Returns False, having changed
+    nothing, when the database cannot be written."""
     if db.refused is not None:
         return False
     last = min(span.last, closed)
     try:
         with db.write() as s:
             _forget_dirty(s, office_id)
+            missing: list[date] = []
             if span.first <= last:
                 done = set(
                     s.scalars(
@@ -345,13 +355,13 @@ def refresh(
                         )
                     )
                 )
-                missing, d = [], span.first
+                d = span.first
                 while d <= last:
                     if d not in done:
                         missing.append(d)
                     d += timedelta(days=1)
-                for run in _runs(missing):
-                    _store_days(s, office_id, run)
+            wanted: list[date] = []
+            busy: set[date] = set()
             if covered is not None:
                 have = set(
                     s.scalars(
@@ -365,12 +375,20 @@ def refresh(
                 wanted = [date(y, m, 1) for y, m in Period(covered[0], covered[1]).month_list()]
                 wanted = [m for m in wanted if m not in have]
                 busy = _months_with_tickets(s, office_id, wanted)
-                for start in wanted:
-                    if start in busy:
-                        _store_month(s, office_id, start)
-                    else:  # nothing to rank: the month is known to be empty
-                        s.execute(insert(FigureMonth).values(
-                            office_id=office_id, month=start, key=DONE, value=1))  # fmt: skip
+        for run in _runs(missing):
+            if cancelled is not None and cancelled():
+                raise Cancelled
+            with db.write() as s:
+                _store_days(s, office_id, run)
+        for start in wanted:
+            if cancelled is not None and cancelled():
+                raise Cancelled
+            with db.write() as s:
+                if start in busy:
+                    _store_month(s, office_id, start)
+                else:  # nothing to rank: the month is known to be empty
+                    s.execute(insert(FigureMonth).values(
+                        office_id=office_id, month=start, key=DONE, value=1))  # fmt: skip
     except (OperationalError, DatabaseFault) as exc:
         # A read-only or refusing database: the statistics are worked out live instead.
         log.warning("statistics cache not updated (%s): figures computed live", type(exc).__name__)

@@ -22,6 +22,7 @@ from app.db.models import (
 )
 from app.figures.statistics import statistics
 from app.figures.statistics_model import Grain, Period
+from app.progress import Cancelled
 
 from tests.app.figures.test_statistics import OFFICE, known_data
 
@@ -159,3 +160,23 @@ def test_a_database_that_refuses_writes_is_read_live(data):
             statistics(data, OFFICE, period, grain, today=LIVE)
         )
     assert _rows(data, FigureDay) == 0
+
+
+def test_cancelling_while_the_cache_is_built_keeps_whole_months(data):
+    asked: list[int] = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        # Asked after the office is checked, then before each month: two months, then stop.
+        return len(asked) > 3
+
+    half = Period.months((2025, 1), (2025, 6))
+    with pytest.raises(Cancelled):
+        statistics(data, OFFICE, half, cancelled=cancelled)
+    with data.session() as s:
+        done = s.scalars(select(FigureDay.day).where(FigureDay.key == "done")).all()
+    # The six months before the period come first: July and August 2024, whole.
+    assert sorted(done) == [date(2024, 7, 1) + timedelta(days=i) for i in range(62)]
+    assert _plain(statistics(data, OFFICE, half)) == _plain(
+        statistics(data, OFFICE, half, today=LIVE)
+    )
