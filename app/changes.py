@@ -22,6 +22,7 @@ class Changes:
     activities: bool = False  # publicity and socialisation activities
     office: bool = False  # the office profile, services and tariffs in the database
     settings: bool = False  # this workstation's settings file (counter, printer, language)
+    users: bool = False  # accounts and roles
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(

@@ -141,6 +141,10 @@ TEXT_LIMITS: dict[str, TextLimit] = {
         200, N_("The place or channel is too long ({n} characters; at most {max}).")
     ),
     "socialization_activity.officer": TextLimit(60, _OFFICER),
+    # Accounts.
+    "user_account.full_name": TextLimit(
+        120, N_("The full name is too long ({n} characters; at most {max}).")
+    ),
 }
 
 register_messages({f"{key}.too_long": limit.too_long for key, limit in TEXT_LIMITS.items()})

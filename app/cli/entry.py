@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     from app.cli.queue import add_queue_commands
     from app.cli.receipt import add_receipt_commands
     from app.cli.reports import add_report_commands
+    from app.cli.users import add_user_commands
     from app.cli.visits import add_template_commands, add_visit_commands
 
     p = _Parser(
@@ -74,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_figures_commands(sub)
     add_activity_commands(sub)
     add_report_commands(sub)
+    add_user_commands(sub)
     return p
 
 

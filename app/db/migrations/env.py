@@ -2,6 +2,7 @@
 
 from alembic import context
 
+import app.db.admin_models  # noqa: F401
 import app.db.figure_models  # noqa: F401
 import app.db.visit_models  # noqa: F401
 from app.db.migrate import described_by_models

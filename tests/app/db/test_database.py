@@ -120,6 +120,7 @@ def test_migrations_build_exactly_the_models(db):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
+    import app.db.admin_models  # noqa: F401
     import app.db.figure_models  # noqa: F401
     import app.db.visit_models  # noqa: F401
     from app.db.migrate import described_by_models

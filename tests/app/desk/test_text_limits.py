@@ -43,6 +43,7 @@ SET_BY_PROGRAM = {
     "socialization_activity.office_code", "ticket.prefix", "ticket.priority", "ticket.status", "ticket_sequence.prefix", "visit.uuid",
     "visit.status", "visit.conflict_of", "visit_answer.answer", "visit_attachment.uuid",
     "figure_day.key", "figure_month.key", "figure_month_hist.measure",
+    "user_account.username", "user_account.role", "user_account.password_hash",
 }  # fmt: skip
 
 
