@@ -40,6 +40,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     from app.cli.activities import add_activity_commands
     from app.cli.applications import add_application_commands
+    from app.cli.backups import add_backup_commands
     from app.cli.database import add_database_commands
     from app.cli.desk import add_desk_commands
     from app.cli.exchange import add_figures_commands, add_visit_exchange_commands
@@ -76,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_activity_commands(sub)
     add_report_commands(sub)
     add_user_commands(sub)
+    add_backup_commands(sub)
     return p
 
 
