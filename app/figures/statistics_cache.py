@@ -32,6 +32,7 @@ from app.db.engine import Database
 from app.db.faults import DatabaseFault
 from app.db.figure_models import FigureDay, FigureDirty, FigureMonth, FigureMonthHist
 from app.db.models import Ticket
+from app.figures import statistics_queries as q
 from app.figures.statistics_model import Grain, Period, Spread
 from app.figures.statistics_sql import Raw, bucket_of, seconds_between, spread_of, spread_rows
 from app.progress import CancelCheck, Cancelled
@@ -92,13 +93,11 @@ class Counts:
 
 
 def live_counts(s: Any, office_id: int, period: Period, grain: Grain) -> Counts:
-    from app.figures import statistics as q
-
     return Counts(
-        apps=q._application_counts(s, office_id, period, grain),
-        ready=q._ready(s, office_id, period, grain),
-        permits=q._permits(s, office_id, period, grain),
-        tickets=q._ticket_counts(s, office_id, period, grain),
+        apps=q.application_counts(s, office_id, period, grain),
+        ready=q.ready_counts(s, office_id, period, grain),
+        permits=q.permit_counts(s, office_id, period, grain),
+        tickets=q.ticket_counts(s, office_id, period, grain),
     )
 
 
