@@ -68,7 +68,7 @@ def _target(out: Path | None, suffix: str, now: datetime) -> Path:
     return out
 
 
-def _counts(conn: sqlite3.Connection) -> dict[str, int]:
+def row_counts(conn: sqlite3.Connection) -> dict[str, int]:
     present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     return {t: int(conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0])
             for t in COUNTED if t in present}  # fmt: skip
@@ -77,7 +77,7 @@ def _counts(conn: sqlite3.Connection) -> dict[str, int]:
 def _record(db: Database, actor: str | None, info: BackupInfo) -> None:
     with db.write() as s:
         s.add(AuditLog(actor=(actor or "-")[:60], action="backup", entity="database",
-                       entity_id=info.path.name[:60],
+                       entity_id=info.path.name[:40],
                        detail=json.dumps({"size": info.size, "counts": info.counts})))  # fmt: skip
 
 
@@ -93,7 +93,7 @@ def backup_sqlite(db: Database, out: Path | None = None, *, actor: str | None = 
         try:
             source.backup(copy)
             verdict = [r[0] for r in copy.execute("PRAGMA integrity_check")]
-            counts = _counts(copy)
+            counts = row_counts(copy)
         finally:
             copy.close()
     finally:

@@ -1,4 +1,5 @@
-"""`kanimdesk backup [--out FILE] [--json]`: a checked backup of the office's database."""
+"""`kanimdesk backup [--out FILE] [--json]` and `kanimdesk restore FILE [--check] [--yes]`:
+checked backups of the office's database, and putting one back."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.i18n import _, number
+from app.i18n import N_, _, clock, long_date, number
 from app.problems import InputRejected
 
 if TYPE_CHECKING:
+    from app.admin.restore import BackupContents
     from app.config import Settings
     from app.db.engine import Database
 
@@ -44,3 +46,99 @@ def add_backup_commands(top_level_subparsers: Any) -> None:
     sp.add_argument("--out", type=Path, metavar="FILE")
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(handler=backup_command)
+    sp = top_level_subparsers.add_parser(
+        "restore", help=_("put a backup back (the replaced database is kept aside)")
+    )
+    sp.add_argument("file", type=Path, metavar="FILE")
+    sp.add_argument("--check", action="store_true",
+                    help=_("only show and check the backup; change nothing"))  # fmt: skip
+    sp.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(handler=restore_command, open_database=_as_found)
+
+
+# What a backup holds, in words (the counted tables).
+TABLE_WORDS = {
+    "applicant": N_("applicants"), "application": N_("applications"),
+    "application_stage": N_("stage steps"), "ticket": N_("tickets"),
+    "queue_event": N_("queue events"), "stay_permit_request": N_("stay-permit requests"),
+    "visit": N_("visits"), "finding": N_("findings"), "audit_log": N_("audit rows"),
+    "user_account": N_("accounts"),
+}  # fmt: skip
+
+
+def describe_lines(contents: BackupContents, lang: str) -> list[str]:
+    """The backup as an administrator reads it before restoring it."""
+    lines = [
+        _("Backup: {0}", lang).format(contents.path),
+        _("Taken: {0}, {1}", lang).format(
+            long_date(contents.taken_at, lang), clock(contents.taken_at, lang)
+        ),
+        _("Size: {0} bytes; integrity check: sound", lang).format(number(contents.size, lang)),
+    ]
+    if contents.counts:
+        held = ", ".join(f"{number(n, lang)} {_(TABLE_WORDS[t], lang)}"
+                         for t, n in contents.counts.items() if t in TABLE_WORDS)  # fmt: skip
+        lines.append(_("Holds: {0}", lang).format(held))
+    else:
+        lines.append(_("Holds: (not recorded for this archive)", lang))
+    return lines
+
+
+def _confirmed(args: argparse.Namespace, lang: str) -> bool | None:
+    """True to go on, False when the user said no, None when nobody can be asked."""
+    if args.yes:
+        return True
+    if not sys.stdin.isatty():
+        return None
+    answer = input(_("Replace the current database with this backup? [y/N] ", lang))
+    return answer.strip().lower() in ("y", "ya", "yes")
+
+
+def restore_command(args: argparse.Namespace, settings: Settings, lang: str, db: Database) -> int:
+    from app.admin.restore import describe_backup, restore
+
+    try:
+        contents = describe_backup(args.file, db)
+    except InputRejected as exc:
+        print(f"kanimdesk: {exc.message(lang)}", file=sys.stderr)
+        return EXIT_REFUSED
+    if not args.json:
+        print("\n".join(describe_lines(contents, lang)))
+    if args.check:
+        if args.json:
+            print(json.dumps(_contents_json(contents)))
+        return EXIT_OK
+    go_on = _confirmed(args, lang)
+    if go_on is None:
+        print("kanimdesk: " + _("Nothing was restored: add --yes to restore without being "
+                                "asked (standard input is not a terminal).", lang),
+              file=sys.stderr)  # fmt: skip
+        return EXIT_REFUSED
+    if not go_on:
+        print(_("Nothing was restored.", lang))
+        return EXIT_OK
+    try:
+        done = restore(db, args.file, settings, actor="cli")
+    except InputRejected as exc:
+        print(f"kanimdesk: {exc.message(lang)}", file=sys.stderr)
+        return EXIT_REFUSED
+    if args.json:
+        print(json.dumps({**_contents_json(contents), "aside": str(done.aside)}))
+    else:
+        print(_("Restored. The replaced database was kept as {0}", lang).format(done.aside))
+    return EXIT_OK
+
+
+def _contents_json(contents: BackupContents) -> dict[str, object]:
+    return {"path": str(contents.path), "kind": contents.kind,
+            "taken_at": contents.taken_at.isoformat(timespec="seconds"),
+            "size": contents.size, "counts": contents.counts,
+            "revision": contents.revision}  # fmt: skip
+
+
+def _as_found(args: argparse.Namespace, settings: Settings) -> Database:
+    """The database as it is: a damaged one is what a restore is for, so it is not refused."""
+    from app.cli.database import open_database
+
+    return open_database(args, settings)
