@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import logging
 import os
+import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -88,6 +89,14 @@ SERVICE_LETTERS = Rule(
     lambda v: all(len(x) == 1 and "A" <= x <= "Z" for x in v) and len(set(v)) == len(v),
 )
 SECTION = Rule("settings.file.section")
+IDLE_LOCK = Rule("settings.file.idle_lock", "settings.idle_lock", lambda v: 0 <= v <= 240)
+RETENTION = Rule("settings.file.retention", "settings.retention", lambda v: 1 <= v <= 100)
+BACKUP_DAYS = Rule("settings.file.cancel_days", "settings.backup_days", lambda v: 1 <= v <= 365)
+BACKUP_TIME = Rule(
+    "settings.file.backup_time",
+    "settings.backup_time",
+    lambda v: bool(re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", v)),
+)
 
 
 @dataclass
@@ -133,6 +142,15 @@ class Settings:
     display_language: Annotated[str, DISPLAY_LANGUAGE] = "id"
     # The display's chime and spoken call; off for a display without speakers.
     display_sound: Annotated[bool, YES_NO] = True
+    # Accounts: an idle workstation locks after this many minutes (0: never).
+    idle_lock_minutes: Annotated[int, IDLE_LOCK] = 10
+    # Applicants' personal fields are anonymised this many years after their last contact.
+    retention_years: Annotated[int, RETENTION] = 10
+    # Automatic backups of the SQLite database: where ("" = the data folder's backups), how
+    # many days they are kept, and the time of the end-of-day backup.
+    backup_folder: Annotated[str, TEXT] = ""
+    backup_keep_days: Annotated[int, BACKUP_DAYS] = 14
+    backup_time: Annotated[str, BACKUP_TIME] = "15:30"
     office: Annotated[OfficeProfile, SECTION] = field(default_factory=OfficeProfile)
 
     def validate(self) -> dict[str, str]:

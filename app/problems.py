@@ -102,6 +102,15 @@ register_messages(
             "Days until an uncollected passport is cancelled must be 1–365."
         ),
         "settings.quota": N_("The walk-in priority quota cannot be negative."),
+        "settings.idle_lock": N_(
+            "Minutes until an idle workstation locks must be 0–240 (0: never)."
+        ),
+        "settings.retention": N_("Years before applicants' data are anonymised must be 1–100."),
+        "settings.backup_days": N_("Days a backup is kept must be 1–365."),
+        "settings.backup_time": N_("The end-of-day backup time must be HH:MM, e.g. 15:30."),
+        "settings.file.idle_lock": N_("{field} must be a whole number from 0 to 240, not {value}."),
+        "settings.file.retention": N_("{field} must be a whole number from 1 to 100, not {value}."),
+        "settings.file.backup_time": N_('{field} must be a time such as "15:30", not {value}.'),
         "settings.invalid": N_("This value cannot be used."),
         "settings.priority_streak": N_("Priority calls in a row must be 0–20 (0: no limit)."),
         "settings.display_language": N_("The display language must be id, en or both."),

@@ -106,6 +106,7 @@ def test_window_is_indonesian_by_default(qtbot, sqlite_db):
         "Laporan",
         "Publikasi",
         "Pengaturan",
+        "Audit",
     ]
     page = window.pages["registration"]
     assert "Simpan" in page.save_button.text()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import getpass
 import logging
 import threading
 from collections.abc import Callable
@@ -59,6 +58,13 @@ class DeferredDatabase:
                 gc.freeze()
             return self._db
 
+    def reopen(self) -> None:
+        """Open again at the next use (after a restore replaced the file)."""
+        with self._lock:
+            if self._db is not None:
+                self._db.dispose()
+            self._db = None
+
     @property
     def is_open(self) -> bool:
         return self._db is not None
@@ -91,15 +97,28 @@ class DeskContext(QObject):
         self.db = cast("Database", db)
         self.settings = settings
         self.runner = runner or TaskRunner(self)
-        try:
-            self.officer = getpass.getuser()
-        except Exception:  # no user name on some kiosk setups
-            self.officer = "petugas"
         self.counter = settings.counter or "1"
+        self._officer: str | None = None
         self._busy_from_worker.connect(self.busy.emit, Qt.ConnectionType.QueuedConnection)
         self.db.on_busy = self._say_busy
         # Runs while a page that shows the queue is visible, or from start() to close().
         self.watch = ChangeWatch(self)
+
+    @property
+    def officer(self) -> str:
+        """Who the steps, events, prints and exports of this window name: the signed-in
+        account, or the operating-system user when the office runs without accounts."""
+        from app.admin import session
+
+        if self._officer is not None:
+            return self._officer
+        who = session.current()
+        return who.username if who is not None else session.os_user()
+
+    @officer.setter
+    def officer(self, name: str | None) -> None:
+        """A fixed officer for this context (several simulated counters in one process)."""
+        self._officer = name
 
     def close(self) -> None:
         """The window is closing: stop watching other workstations (waits for the thread)."""
@@ -214,7 +233,11 @@ class DeskContext(QObject):
         """
         from app.db.setup import apply_office
 
-        changes = apply_office(self.db, settings)
+        # The office profile is the office's (settings.write); this PC's printer, language and
+        # counter are its own, saved for whoever works at it.
+        changes = Changes()
+        if settings.office != self.settings.office:
+            changes = apply_office(self.db, settings)
         save_settings(settings)
         return changes | Changes(settings=True)
 

@@ -30,7 +30,17 @@ def install_translations(app, lang: str) -> list[object]:
 
 
 def _database_failed(window, ctx, exc: BaseException) -> None:
-    """The database could not be opened: say why in the program's words, then quit."""
+    """The database could not be opened: say why in the program's words, then quit — unless
+    it is damaged and a sound backup can be restored (ui.admin.start_checks)."""
+    from ui.admin.start_checks import is_damage, offer_restore
+
+    if is_damage(ctx, exc):
+        offer_restore(window, ctx, exc, lambda: _say_and_quit(window, ctx, exc))
+        return
+    _say_and_quit(window, ctx, exc)
+
+
+def _say_and_quit(window, ctx, exc: BaseException) -> None:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from app.db.faults import database_fault
@@ -56,7 +66,15 @@ def check_soundness(window, ctx) -> None:
     def unsound(exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(window, "KanimDesk", ctx.reason(exc))
+        from ui.admin.start_checks import is_damage, offer_restore
+
+        def say() -> None:
+            QMessageBox.critical(window, "KanimDesk", ctx.reason(exc))
+
+        if is_damage(ctx, exc):
+            offer_restore(window, ctx, exc, say)
+        else:
+            say()
 
     ctx.runner.run(check, None, unsound)
 
@@ -108,6 +126,15 @@ def run_gui(db_url: str | None = None, lang: str | None = None) -> int:
     window_holder.append(window)
     ctx.busy.connect(lambda words: window.statusBar().showMessage(words, 5000))
     check_soundness(window, ctx)
+    # Sign-in (or the first-start wizard) once the database has answered; the pages wait
+    # behind the lock screen meanwhile, so nobody's data shows before someone signs in.
+    window.start_accounts()
+    from ui.admin.start_checks import AutoBackups
+
+    window.auto_backups = AutoBackups(
+        ctx, lambda words: window.statusBar().showMessage(words, 8000), window
+    )
+    window.auto_backups.start()
     if os.environ.get("KANIMDESK_EXIT_WHEN_READY"):
         _report_start_up(app, ctx, window)
     _release_after_first_paint(window, ctx)

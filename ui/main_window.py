@@ -18,14 +18,29 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.admin.roles import ROLES
 from app.changes import Changes
-from app.i18n import _
+from app.i18n import _, label
 
+from ui.admin.idle import IdleWatch
+from ui.admin.lock_screen import LOCKED, SIGN_IN, WAITING, LockScreen
 from ui.context import DeskContext
 from ui.widgets.window_size import available_area, fit_to_screen
 
 # The size the pages were laid out for; a smaller screen (1366×768 with a taskbar) gets less.
 PREFERRED_WIDTH, PREFERRED_HEIGHT = 1280, 860
+# The action of app.admin.roles an area needs to be shown (None: every role).
+AREA_ACTIONS: dict[str, str | None] = {
+    "registration": "registration.write",
+    "applications": "applicant.read_masked",
+    "foreigners": "registration.write",
+    "queue": "queue.operate",
+    "visits": "visit.read",
+    "reports": "report.read",
+    "activities": "report.read",
+    "settings": None,
+    "audit": "audit.read",
+}
 
 
 class MainWindow(QMainWindow):
@@ -58,14 +73,21 @@ class MainWindow(QMainWindow):
         self._add_area("reports", _("Reports"), self._make_reports)
         self._add_area("activities", _("Publicity"), self._make_activities)
         self._add_area("settings", _("Settings"), self._make_settings)
-        central = QWidget()
-        layout = QHBoxLayout(central)
+        self._add_area("audit", _("Audit"), self._make_audit)
+        self.work = QWidget()
+        layout = QHBoxLayout(self.work)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
         self.stack.setContentsMargins(12, 12, 12, 12)
-        self.setCentralWidget(central)
+        # The lock screen covers the pages (sign-in, idle lock); they stay as they were behind it.
+        self.shell = QStackedWidget()
+        self.shell.addWidget(self.work)
+        self.setCentralWidget(self.shell)
+        self.lock_screen: LockScreen | None = None
+        self.idle = IdleWatch(self.lock_now, self)
+        self._area_actions: dict[str, QAction] = {}
         self._menus()
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label)
@@ -75,10 +97,15 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(0)
 
     def _show_status(self) -> None:
+        from app.admin import session
+
         counter = _("Counter {0}").format(self.ctx.counter)
-        self.status_label.setText(
-            f"{self.ctx.settings.office.name}  ·  {counter}  ·  {self.ctx.officer}"
-        )
+        who = session.current()
+        if who is not None:
+            person = f"{who.full_name} ({label(ROLES, who.role)})"
+        else:
+            person = self.ctx.officer if session.is_open() else _("not signed in")
+        self.status_label.setText(f"{self.ctx.settings.office.name}  ·  {counter}  ·  {person}")
 
     def _on_changed(self, changes: Changes) -> None:
         # The counter number and the office name live in the settings.
@@ -132,12 +159,130 @@ class MainWindow(QMainWindow):
 
         return SettingsPage(self.ctx)
 
+    def _make_audit(self) -> QWidget:
+        from ui.admin.audit_page import AuditPage
+
+        return AuditPage(self.ctx)
+
+    # --- accounts: sign-in, lock, what a role sees ----------------------------------
+
+    def start_accounts(self) -> None:
+        """At start (after the database opened): sign-in when accounts exist, the first-start
+        wizard on an empty database, else the office runs without accounts."""
+        from app.admin.first_start import is_first_start
+        from app.admin.users import accounts_exist
+
+        db = self.ctx.db
+        self.show_locked(WAITING)
+        self.ctx.runner.run(lambda: (accounts_exist(db), is_first_start(db)),
+                            self._accounts_known, self._accounts_unknown)  # fmt: skip
+
+    def _accounts_known(self, found: tuple[bool, bool]) -> None:
+        from app.admin import session
+
+        accounts, first = found
+        if accounts:
+            session.sign_out()
+            self.show_locked(SIGN_IN)
+            return
+        session.run_open()
+        self._show_work()
+        if first:
+            self.first_start()
+
+    def _accounts_unknown(self, exc: BaseException) -> None:
+        # The database did not open (that is said elsewhere) or cannot be read: nothing to
+        # sign in against; the pages say what is wrong.
+        self._show_work()
+
+    def first_start(self) -> None:
+        from ui.admin.first_start import FirstStartWizard
+
+        self.wizard = FirstStartWizard(self.ctx, self)
+        self.wizard.signed_in.connect(self._unlocked)
+        self.wizard.open()
+
+    def show_locked(self, mode: str, username: str = "") -> None:
+        if self.lock_screen is None:
+            self.lock_screen = LockScreen(self.ctx)
+            self.lock_screen.unlocked.connect(self._unlocked)
+            self.lock_screen.quit_requested.connect(self.close)
+            self.shell.addWidget(self.lock_screen)
+        self.lock_screen.show_mode(mode, username)
+        self.shell.setCurrentWidget(self.lock_screen)
+        self.menuBar().setEnabled(False)
+        self.idle.stop()
+        self._show_status()
+
+    def lock_now(self) -> None:
+        """Lock the workstation for the signed-in person (File → Lock, or idle)."""
+        from app.admin import session
+
+        who = session.current()
+        if who is None:
+            return  # an office without accounts has nothing to lock with
+        session.sign_out()
+        self.show_locked(LOCKED, who.username)
+
+    def sign_out(self) -> None:
+        from app.admin import session
+
+        if session.current() is None:
+            return
+        session.sign_out()
+        self.show_locked(SIGN_IN)
+
+    def _change_password(self) -> None:
+        from ui.admin.users_box import change_own_password
+
+        self.password_dialog = change_own_password(self.ctx, self)
+
+    def _unlocked(self, actor) -> None:
+        self._show_work()
+        self.apply_role(actor.role)
+        self.idle.start(self.ctx.settings.idle_lock_minutes)
+
+    def _show_work(self) -> None:
+        self.shell.setCurrentWidget(self.work)
+        self.menuBar().setEnabled(True)
+        self._show_status()
+        page = self.stack.currentWidget()
+        if page is not None:
+            page.setFocus()
+
+    def apply_role(self, role: str | None) -> None:
+        """Hide the areas *role* may not use (None: an office without accounts sees all)."""
+        from app.admin.roles import allowed
+
+        first_visible = None
+        for row, (key, _title, _f) in enumerate(self.factories):
+            needed = AREA_ACTIONS.get(key)
+            visible = role is None or needed is None or allowed(role, needed)
+            self.sidebar.setRowHidden(row, not visible)
+            if key in self._area_actions:
+                self._area_actions[key].setVisible(visible)
+            if visible and first_visible is None:
+                first_visible = row
+        for action in (self.lock_action, self.sign_out_action, self.password_action):
+            action.setVisible(role is not None)
+        current = self.sidebar.currentRow()
+        if first_visible is not None and (current < 0 or self.sidebar.isRowHidden(current)):
+            self.sidebar.setCurrentRow(first_visible)
+
+    def visible_areas(self) -> list[str]:
+        return [k for row, (k, _t, _f) in enumerate(self.factories)
+                if not self.sidebar.isRowHidden(row)]  # fmt: skip
+
     def open_area(self, key: str) -> QWidget:
         for row, (k, _title, _f) in enumerate(self.factories):
             if k == key:
                 self.sidebar.setCurrentRow(row)
                 return self.pages[key]
         raise KeyError(key)
+
+    def _open_if_shown(self, row: int) -> None:
+        if not self.sidebar.isRowHidden(row):
+            self.sidebar.setCurrentRow(row)
 
     def _open_row(self, row: int) -> None:
         if row < 0:
@@ -154,10 +299,22 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))
-        for i, (_key, title, _f) in enumerate(self.factories, start=1):
+        for i, (key, title, _f) in enumerate(self.factories, start=1):
             action = QAction(title, self)
             action.setShortcut(QKeySequence(f"Ctrl+{i}"))
-            action.triggered.connect(lambda _checked=False, r=i - 1: self.sidebar.setCurrentRow(r))
+            action.triggered.connect(lambda _checked=False, r=i - 1: self._open_if_shown(r))
+            file_menu.addAction(action)
+            self._area_actions[key] = action
+        file_menu.addSeparator()
+        self.lock_action = QAction(_("&Lock the workstation"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock_now)
+        self.sign_out_action = QAction(_("Sign &out"), self)
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.password_action = QAction(_("Change my &password…"), self)
+        self.password_action.triggered.connect(self._change_password)
+        for action in (self.lock_action, self.sign_out_action, self.password_action):
+            action.setVisible(False)  # shown once someone signs in
             file_menu.addAction(action)
         file_menu.addSeparator()
         quit_action = QAction(_("&Quit"), self)

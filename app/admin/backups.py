@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from app.config import data_dir
+from app.admin.session import require as require_role
+from app.config import Settings, data_dir
 from app.db.engine import Database
 from app.db.models import AuditLog
 from app.i18n import N_, register_messages
@@ -38,6 +39,8 @@ register_messages(
         "backup.pg_dump_failed": N_("pg_dump failed: {detail}"),
     }
 )
+
+AUTOMATIC = "otomatis"  # the audit row's actor of the program's own backups
 
 # The tables whose rows a backup's record counts (the office's history).
 COUNTED = ("applicant", "application", "application_stage", "ticket", "queue_event",
@@ -75,8 +78,12 @@ def row_counts(conn: sqlite3.Connection) -> dict[str, int]:
 
 
 def _record(db: Database, actor: str | None, info: BackupInfo) -> None:
+    if not actor:
+        from app.admin.session import actor_name
+
+        actor = actor_name()
     with db.write() as s:
-        s.add(AuditLog(actor=(actor or "-")[:60], action="backup", entity="database",
+        s.add(AuditLog(actor=actor[:60], action="backup", entity="database",
                        entity_id=info.path.name[:40],
                        detail=json.dumps({"size": info.size, "counts": info.counts})))  # fmt: skip
 
@@ -152,6 +159,52 @@ def backup_postgresql(db: Database, out: Path | None = None, *, actor: str | Non
 
 def backup(db: Database, out: Path | None = None, *, actor: str | None = None) -> BackupInfo:
     """A checked backup of *db* to *out* (default: the data folder's backups/)."""
+    require_role("backup.run")
     if db.is_sqlite:
         return backup_sqlite(db, out, actor=actor)
     return backup_postgresql(db, out, actor=actor)
+
+
+@dataclass(frozen=True)
+class AutoBackup:
+    kind: str  # backup_schedule.DAILY or END_OF_DAY
+    info: BackupInfo
+    removed: list[Path]
+
+
+def chosen_folder(settings: Settings) -> Path:
+    """The folder automatic backups go to: the administrator's choice, else the data folder's."""
+    return Path(settings.backup_folder).expanduser() if settings.backup_folder else backup_folder()
+
+
+def automatic_backup(
+    db: Database, settings: Settings, now: datetime | None = None
+) -> AutoBackup | None:
+    """The program's own backup when one is due (daily, end of day), then the expired ones
+    removed; None when none is due. SQLite only: a PostgreSQL server backs itself up.
+
+    The program does this itself, whoever is signed in (no role is asked); the audit row names
+    "otomatis". A folder that is missing or full is InputRejected/OSError for the caller to say.
+    """
+    from app.admin import backup_schedule as schedule
+
+    if not db.is_sqlite:
+        return None
+    now = now or datetime.now()
+    folder = chosen_folder(settings)
+    if not folder.is_dir():
+        if settings.backup_folder:  # a USB disk or a share that is not there: say so
+            raise InputRejected([Problem("backup.folder", "backup_folder", {"path": str(folder)})])
+        folder.mkdir(parents=True, exist_ok=True)
+    found = {t: p for p in folder.iterdir() if (t := schedule.taken_at(p.name)) is not None}
+    kind = schedule.due(list(found), now, schedule.parse_time(settings.backup_time))
+    if kind is None:
+        return None
+    info = backup_sqlite(db, folder / f"kanimdesk-{now:%Y%m%d-%H%M%S}.sqlite", actor=AUTOMATIC,
+                         now=now)  # fmt: skip
+    found[now] = info.path
+    removed = []
+    for t in schedule.expired(list(found), now, settings.backup_keep_days):
+        found[t].unlink(missing_ok=True)
+        removed.append(found[t])
+    return AutoBackup(kind, info, removed)

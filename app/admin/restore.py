@@ -32,6 +32,7 @@ from app.admin.backups import (
     pg_dump_program,
     row_counts,
 )
+from app.admin.session import require as require_role
 from app.db.engine import SQLITE_HEADER, Database
 from app.db.models import AuditLog
 from app.i18n import N_, register_messages
@@ -60,6 +61,15 @@ register_messages(
         ),
     }
 )
+
+# What a backup holds, in words (the counted tables).
+TABLE_WORDS = {
+    "applicant": N_("applicants"), "application": N_("applications"),
+    "application_stage": N_("stage steps"), "ticket": N_("tickets"),
+    "queue_event": N_("queue events"), "stay_permit_request": N_("stay-permit requests"),
+    "visit": N_("visits"), "finding": N_("findings"), "audit_log": N_("audit rows"),
+    "user_account": N_("accounts"),
+}  # fmt: skip
 
 # A backup's name says when it was taken: kanimdesk-YYYYmmdd-HHMMSS.<suffix>.
 _TAKEN = re.compile(r"(\d{8})-(\d{6})")
@@ -196,8 +206,15 @@ def _aside_name(suffix: str, now: datetime) -> Path:
 
 
 def restore(db: Database, path: Path, settings: Settings, *, actor: str | None = None,
-            now: datetime | None = None) -> RestoreResult:  # fmt: skip
-    """Replace *db*'s content by the backup at *path*; the replaced database is kept aside."""
+            now: datetime | None = None, damaged_at_start: bool = False) -> RestoreResult:  # fmt: skip
+    """Replace *db*'s content by the backup at *path*; the replaced database is kept aside.
+
+    *damaged_at_start*: the window found the database damaged before anyone could sign in
+    (the accounts are in the damaged file) and offers its latest sound backup; whoever sits at
+    the PC may accept — they could copy the file itself anyway.
+    """
+    if not damaged_at_start:
+        require_role("restore.run")
     now = now or datetime.now()
     contents = describe_backup(path, db)
     current = "sqlite" if db.is_sqlite else "postgresql"

@@ -19,6 +19,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 
 from app.admin.roles import ROLES, check_role
+from app.admin.session import require as require_role
 from app.changes import Changes
 from app.db.admin_models import UserAccount
 from app.db.engine import Database
@@ -84,8 +85,13 @@ def _check_password(password: str) -> None:
 
 
 def _audit(s: Any, actor: str | None, action: str, user: UserAccount, detail: dict) -> None:
-    s.add(AuditLog(actor=(actor or "-")[:60], action=action, entity="user_account",
-                   entity_id=str(user.id), detail=json.dumps(detail, ensure_ascii=False)))  # fmt: skip
+    if not actor:
+        from app.admin.session import actor_name
+
+        actor = actor_name()
+    s.add(AuditLog(actor=actor[:60], action=action, entity="user_account",
+                   entity_id=str(user.id),
+                   detail=json.dumps(detail, ensure_ascii=False) if detail else None))  # fmt: skip
 
 
 def _get(s: Any, name: str) -> UserAccount:
@@ -103,6 +109,7 @@ def accounts_exist(db: Database) -> bool:
 
 def add_user(db: Database, username: str, full_name: str, role: str, password: str,
              *, actor: str | None = None) -> UserInfo:  # fmt: skip
+    require_role("user.manage")
     name = normal_name(username)
     check_role(role)
     full = (full_name or "").strip()
@@ -123,11 +130,13 @@ def add_user(db: Database, username: str, full_name: str, role: str, password: s
 
 
 def list_users(db: Database) -> list[UserInfo]:
+    require_role("user.manage")
     with db.session() as s:
         return [_info(u) for u in s.scalars(select(UserAccount).order_by(UserAccount.username))]
 
 
 def disable_user(db: Database, username: str, *, actor: str | None = None) -> Changes:
+    require_role("user.manage")
     with db.write() as s:
         user = _get(s, username)
         if user.role == "administrator" and user.active:
@@ -149,6 +158,11 @@ def set_password(
     db: Database, username: str, password: str, *, actor: str | None = None
 ) -> Changes:
     """A new password (the user's own change, or an administrator's reset); unlocks the account."""
+    from app.admin import session
+
+    me = session.current()
+    if me is None or me.username != normal_name(username):
+        require_role("user.manage")
     _check_password(password)
     with db.write() as s:
         user = _get(s, username)
@@ -177,6 +191,8 @@ def authenticate(
         if user is None:
             _hasher.hash(password)  # as long as a real check: the answer does not tell who exists
             refusal = Problem("users.wrong", "password")
+            # Not the name typed: it may be a password typed in the wrong field.
+            s.add(AuditLog(actor="-", action="sign_in_failed", entity="user_account"))
         elif not user.active:
             refusal = Problem("users.disabled", "username", {"name": user.username})
         elif user.locked_until is not None and user.locked_until > now:
@@ -187,6 +203,8 @@ def authenticate(
                 _hasher.verify(user.password_hash, password)
             except (VerificationError, InvalidHashError):
                 user.failed_attempts += 1
+                _audit(s, user.username, "sign_in_failed", user,
+                       {"attempts": user.failed_attempts})  # fmt: skip
                 if user.failed_attempts >= MAX_FAILURES:
                     user.locked_until = now + timedelta(minutes=LOCK_MINUTES)
                     user.failed_attempts = 0
@@ -196,6 +214,7 @@ def authenticate(
                 if _hasher.check_needs_rehash(user.password_hash):
                     user.password_hash = _hasher.hash(password)
                 user.failed_attempts, user.locked_until = 0, None
+                _audit(s, user.username, "sign_in", user, {})
                 info = _info(user)
     if refusal is not None:
         raise InputRejected([refusal])

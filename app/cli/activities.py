@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.cli.access import officer
 from app.figures.activity_model import ACTIVITY_KINDS, ActivityInfo
 from app.i18n import _, label, ngettext, number, plain_date
 from app.problems import InputRejected
@@ -76,7 +77,7 @@ def activity_add(args: argparse.Namespace, settings: Settings, lang: str, db: Da
 
     draft = ActivityDraft(office_code=args.office or settings.office.code, activity_date=args.date,
                           kind=args.kind, title=args.title, place=args.place,
-                          audience=args.audience, note=args.note, officer="cli")  # fmt: skip
+                          audience=args.audience, note=args.note, officer=officer())  # fmt: skip
     try:
         info = add_activity(db, draft, photo=args.photo)
     except InputRejected as exc:

@@ -12,6 +12,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from app.cli.access import officer
 from app.cli.entry import EXIT_OK
 from app.cli.queue import _iso_date
 from app.config import Settings
@@ -21,8 +22,6 @@ from app.problems import InputRejected, Problem
 if TYPE_CHECKING:
     from app.db.engine import Database
     from app.desk.application_view import ApplicationView
-
-OFFICER = "cli"  # who the audit log and the stage history name for a command-line step
 
 
 def _amount(value: str) -> int:
@@ -149,7 +148,7 @@ def _print_step_result(view: ApplicationView, as_json: bool, lang: str) -> None:
 def cmd_advance(args: argparse.Namespace, settings: Settings, lang: str, db: Database) -> int:
     from app.desk.application_steps import advance
 
-    view = advance(db, settings, _app_id(args.number), args.to, officer=OFFICER,
+    view = advance(db, settings, _app_id(args.number), args.to, officer=officer(),
                    counter=args.counter, note=args.note, paid_amount=args.amount,
                    billing_code=args.billing_code)  # fmt: skip
     _print_step_result(view, args.json, lang)
@@ -160,7 +159,7 @@ def cmd_correct(args: argparse.Namespace, settings: Settings, lang: str, db: Dat
     from app.desk.application_steps import correct_last_step
 
     view = correct_last_step(
-        db, settings, _app_id(args.number), officer=OFFICER, counter=args.counter, note=args.note
+        db, settings, _app_id(args.number), officer=officer(), counter=args.counter, note=args.note
     )
     _print_step_result(view, args.json, lang)
     return EXIT_OK
@@ -220,7 +219,7 @@ def cmd_cancel_overdue(
     from app.i18n import ngettext
 
     rows = overdue_for_cancellation(db, settings)
-    cancel_overdue(db, settings, [r.id for r in rows], args.reason, officer=OFFICER)
+    cancel_overdue(db, settings, [r.id for r in rows], args.reason, officer=officer())
     for r in rows:
         print(r.number)
     n = len(rows)
@@ -232,7 +231,7 @@ def cmd_closure_add(args: argparse.Namespace, settings: Settings, lang: str, db:
     from app.desk.closures import add_closure
     from app.i18n import long_date
 
-    add_closure(db, settings, args.day, args.reason, OFFICER)
+    add_closure(db, settings, args.day, args.reason, officer())
     print(_("Closed: {0}").format(long_date(args.day, lang)))
     return EXIT_OK
 
@@ -243,7 +242,7 @@ def cmd_closure_remove(
     from app.desk.closures import remove_closure
     from app.i18n import long_date
 
-    remove_closure(db, settings, args.day, OFFICER)
+    remove_closure(db, settings, args.day, officer())
     print(_("Open again: {0}").format(long_date(args.day, lang)))
     return EXIT_OK
 

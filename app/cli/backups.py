@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.i18n import N_, _, clock, long_date, number
+from app.cli.access import officer
+from app.i18n import _, clock, long_date, number
 from app.problems import InputRejected
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ def backup_command(args: argparse.Namespace, settings: Settings, lang: str, db: 
     from app.admin.backups import backup
 
     try:
-        info = backup(db, args.out, actor="cli")
+        info = backup(db, args.out, actor=officer())
     except InputRejected as exc:
         print(f"kanimdesk: {exc.message(lang)}", file=sys.stderr)
         return EXIT_REFUSED
@@ -57,18 +58,10 @@ def add_backup_commands(top_level_subparsers: Any) -> None:
     sp.set_defaults(handler=restore_command, open_database=_as_found)
 
 
-# What a backup holds, in words (the counted tables).
-TABLE_WORDS = {
-    "applicant": N_("applicants"), "application": N_("applications"),
-    "application_stage": N_("stage steps"), "ticket": N_("tickets"),
-    "queue_event": N_("queue events"), "stay_permit_request": N_("stay-permit requests"),
-    "visit": N_("visits"), "finding": N_("findings"), "audit_log": N_("audit rows"),
-    "user_account": N_("accounts"),
-}  # fmt: skip
-
-
 def describe_lines(contents: BackupContents, lang: str) -> list[str]:
     """The backup as an administrator reads it before restoring it."""
+    from app.admin.restore import TABLE_WORDS
+
     lines = [
         _("Backup: {0}", lang).format(contents.path),
         _("Taken: {0}, {1}", lang).format(
@@ -119,7 +112,7 @@ def restore_command(args: argparse.Namespace, settings: Settings, lang: str, db:
         print(_("Nothing was restored.", lang))
         return EXIT_OK
     try:
-        done = restore(db, args.file, settings, actor="cli")
+        done = restore(db, args.file, settings, actor=officer())
     except InputRejected as exc:
         print(f"kanimdesk: {exc.message(lang)}", file=sys.stderr)
         return EXIT_REFUSED

@@ -58,7 +58,7 @@ def ready_database(args: argparse.Namespace, settings: Settings) -> Database:
     return db
 
 
-def _positive(value: str) -> int:
+def positive(value: str) -> int:
     try:
         n = int(value)
     except ValueError:
@@ -78,7 +78,7 @@ def add_database_commands(sub: argparse._SubParsersAction) -> None:
     # Checked as found: upgrading first would hide the state being asked about.
     sp.set_defaults(handler=cmd_check, open_database=_no_database)
     sp = sub.add_parser("demo", help=_("fill the database with realistic demo data"))
-    sp.add_argument("--applicants", type=_positive, default=20000)
+    sp.add_argument("--applicants", type=positive, default=20000)
     sp.add_argument("--seed", type=int, default=2024)
     sp.set_defaults(handler=cmd_demo)
 

@@ -40,6 +40,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     from app.cli.activities import add_activity_commands
     from app.cli.applications import add_application_commands
+    from app.cli.audit import add_audit_commands
     from app.cli.backups import add_backup_commands
     from app.cli.database import add_database_commands
     from app.cli.desk import add_desk_commands
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     from app.cli.queue import add_queue_commands
     from app.cli.receipt import add_receipt_commands
     from app.cli.reports import add_report_commands
+    from app.cli.retention import add_purge_commands
     from app.cli.users import add_user_commands
     from app.cli.visits import add_template_commands, add_visit_commands
 
@@ -62,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--lang", choices=["id", "en"], help=_("language of messages (default: settings)")
     )
+    p.add_argument("--user", dest="as_user", metavar="NAME",
+                   help=_("who runs the command, once accounts exist (default: KANIMDESK_USER); "
+                          "the password from KANIMDESK_PASSWORD or a prompt"))  # fmt: skip
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
     sub.add_parser("gui", help=_("open the window (default)"))
@@ -78,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_commands(sub)
     add_user_commands(sub)
     add_backup_commands(sub)
+    add_audit_commands(sub)
+    add_purge_commands(sub)
     return p
 
 
@@ -114,6 +121,9 @@ def main(argv: list[str] | None = None) -> int:
         return _run(args, settings, lang)
     finally:
         set_language(previous)
+        from app.admin import session
+
+        session.run_open()  # main() in-process (tests, scripts): the next call starts anew
 
 
 def _run(args: argparse.Namespace, settings: Settings, lang: str) -> int:
@@ -122,10 +132,13 @@ def _run(args: argparse.Namespace, settings: Settings, lang: str) -> int:
 
         return run_gui(db_url=args.db, lang=args.lang)
     try:
+        from app.cli.access import authorize
         from app.cli.database import ready_database
 
         open_database = getattr(args, "open_database", ready_database)
-        return args.handler(args, settings, lang, open_database(args, settings))
+        db = open_database(args, settings)
+        authorize(args, db, lang)
+        return args.handler(args, settings, lang, db)
     except InputRejected as exc:
         print(f"kanimdesk: {exc.message(lang)}", file=sys.stderr)
         return EXIT_REFUSED

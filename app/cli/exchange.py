@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.cli.access import officer
 from app.cli.entry import EXIT_REJECTED_ROWS
 from app.i18n import _, ngettext
 from app.problems import InputRejected
@@ -58,7 +59,7 @@ def visit_export(args: argparse.Namespace, settings: Settings, lang: str, db: Da
     from app.monev.exchange.visit_packages import export_visit
 
     try:
-        info = export_visit(db, args.id, args.out, actor="cli")
+        info = export_visit(db, args.id, args.out, actor=officer())
     except InputRejected as exc:
         return _refused(exc, lang)
     print(str(info.path))
@@ -74,7 +75,7 @@ def visit_import(args: argparse.Namespace, settings: Settings, lang: str, db: Da
     from app.monev.exchange.visit_packages import import_visit
 
     try:
-        outcome = import_visit(db, args.file, lang=lang, actor="cli")
+        outcome = import_visit(db, args.file, lang=lang, actor=officer())
     except InputRejected as exc:
         return _refused(exc, lang, args.json)
     if args.json:
@@ -104,7 +105,7 @@ def figures_import(args: argparse.Namespace, settings: Settings, lang: str, db: 
     from app.figures.figures_file import import_figures_file
 
     try:
-        result = import_figures_file(db, args.file)
+        result = import_figures_file(db, args.file, actor=officer())
     except InputRejected as exc:
         return _refused(exc, lang, args.json)
     summary: dict[str, Any] = {"status": "imported", "office_code": result.office_code, "months": result.months,
@@ -129,7 +130,7 @@ def figures_import_history(
     office = args.office or settings.office.code
     try:
         result = import_history_csv(
-            db, office, args.file, all_or_nothing=args.all_or_nothing, actor="cli"
+            db, office, args.file, all_or_nothing=args.all_or_nothing, actor=officer()
         )
     except InputRejected as exc:
         print(f"kanimdesk: {exc.message(lang)}", file=sys.stderr)

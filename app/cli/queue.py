@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.cli.access import officer
 from app.cli.entry import EXIT_NOBODY, EXIT_OK, CliError
 from app.config import Settings
 from app.i18n import N_, _, label
@@ -90,7 +91,7 @@ VERB_HELP = {
 def cmd_ticket_issue(args: argparse.Namespace, settings: Settings, lang: str, db: Database) -> int:
     from app.queue.tickets import issue_ticket
 
-    info = issue_ticket(db, settings.office.code, args.service, args.priority, officer="cli",
+    info = issue_ticket(db, settings.office.code, args.service, args.priority, officer=officer(),
                         priority_quota=settings.walk_in_priority_quota)  # fmt: skip
     if args.json:
         print(json.dumps({"number": info.number, "id": info.id, "date": info.ticket_date.isoformat(),
@@ -139,7 +140,7 @@ def cmd_call_next(args: argparse.Namespace, settings: Settings, lang: str, db: D
     from app.queue.tickets import call_next
 
     services = _services(args.service)
-    info = call_next(db, settings.office.code, args.counter, services, officer="cli",
+    info = call_next(db, settings.office.code, args.counter, services, officer=officer(),
                      priority_streak_cap=settings.priority_streak_cap)  # fmt: skip
     if info is None:
         if services:
@@ -158,14 +159,14 @@ def cmd_verb(args: argparse.Namespace, settings: Settings, lang: str, db: Databa
     from app.queue.tickets import act, find_ticket
 
     ticket = find_ticket(db, settings.office.code, args.number)
-    return _say(act(db, ticket.id, args.verb, args.counter, officer="cli"), args.json, lang)
+    return _say(act(db, ticket.id, args.verb, args.counter, officer=officer()), args.json, lang)
 
 
 def cmd_transfer(args: argparse.Namespace, settings: Settings, lang: str, db: Database) -> int:
     from app.queue.tickets import find_ticket, transfer
 
     ticket = find_ticket(db, settings.office.code, args.number)
-    info = transfer(db, ticket.id, args.to, args.counter, officer="cli")
+    info = transfer(db, ticket.id, args.to, args.counter, officer=officer())
     return _say(info, args.json, lang)
 
 

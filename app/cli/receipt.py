@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.cli.access import officer
 from app.cli.entry import EXIT_OK, CliError
 from app.config import Settings
 from app.i18n import _
@@ -37,7 +38,7 @@ def cmd_receipt(args: argparse.Namespace, settings: Settings, lang: str, db: Dat
     if app_id is None:
         raise InputRejected([Problem("application.bad_number", "number")])
     try:
-        write_receipt(db, settings, app_id, args.out, args.receipt_lang or lang, officer="cli")
+        write_receipt(db, settings, app_id, args.out, args.receipt_lang or lang, officer=officer())
     except OSError as exc:
         message = _("Cannot write {path}: {reason}").format(path=args.out, reason=exc.strerror)
         raise CliError(message) from exc

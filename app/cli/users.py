@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from app.admin.roles import ROLES
+from app.cli.access import officer
 from app.i18n import _, label
 from app.problems import InputRejected
 
@@ -64,7 +65,7 @@ def user_add(args: argparse.Namespace, settings: Settings, lang: str, db: Databa
     try:
         password = read_password(lang)
         info = add_user(db, args.name, args.full_name or args.name, args.role, password,
-                        actor="cli")  # fmt: skip
+                        actor=officer())  # fmt: skip
     except _NoPassword as exc:
         return _refused(str(exc))
     except InputRejected as exc:
@@ -96,7 +97,7 @@ def user_disable(args: argparse.Namespace, settings: Settings, lang: str, db: Da
     from app.admin.users import disable_user
 
     try:
-        disable_user(db, args.name, actor="cli")
+        disable_user(db, args.name, actor=officer())
     except InputRejected as exc:
         return _refused(exc.message(lang))
     print(_("{0} is disabled.", lang).format(args.name))
@@ -107,7 +108,7 @@ def user_passwd(args: argparse.Namespace, settings: Settings, lang: str, db: Dat
     from app.admin.users import set_password
 
     try:
-        set_password(db, args.name, read_password(lang), actor="cli")
+        set_password(db, args.name, read_password(lang), actor=officer())
     except _NoPassword as exc:
         return _refused(str(exc))
     except InputRejected as exc:

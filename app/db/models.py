@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import socket
 import uuid
 from datetime import date, datetime
 from typing import Any
@@ -32,6 +34,12 @@ NAMING = {
 
 def new_uuid() -> str:
     return str(uuid.uuid4())
+
+
+@functools.cache
+def this_workstation() -> str:
+    """The computer an audit row was written on (its network name)."""
+    return (socket.gethostname() or "-")[:60]
 
 
 class Base(DeclarativeBase):
@@ -281,6 +289,7 @@ class AuditLog(Base):
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str | None] = mapped_column(String(40))
     detail: Mapped[str | None] = mapped_column(Text)
+    workstation: Mapped[str | None] = mapped_column(String(60), default=this_workstation)
 
 
 class StayPermitRequest(Base):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from app.admin.session import require as require_role
 from app.changes import Changes
 from app.config import Settings, resources_dir
 from app.db.engine import Database
@@ -92,8 +93,19 @@ def office_id(s, code: str) -> int:
 
 def apply_office(db: Database, settings: Settings) -> Changes:
     """Make the office named in settings exist (a new office code or name from the Settings page)."""
+    require_role("settings.write")
+    from app.admin.audit import audit
+
     with db.write() as s:
         seed(s, settings)
+        audit(
+            s,
+            None,
+            "office_settings",
+            "office",
+            settings.office.code,
+            after={"code": settings.office.code, "name": settings.office.name},
+        )
     return Changes(office=True)
 
 

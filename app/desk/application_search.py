@@ -17,6 +17,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import Join
 
+from app.admin.session import require as require_role
 from app.config import Settings
 from app.db.engine import Database
 from app.db.models import Applicant, Application
@@ -104,6 +105,7 @@ def search_applications(
     """One page of the applications *query* finds, in its order, starting after the row *after*
     (the last row of the previous page; None: the first page). A page shorter than *limit* is
     the last one."""
+    require_role("applicant.read_masked")
     _check(query)
     terms = search_terms(query.text)
     if terms.nothing:

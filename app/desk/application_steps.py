@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.admin.session import require as require_role
 from app.changes import Changes
 from app.config import Settings
 from app.db.engine import Database
@@ -225,6 +226,7 @@ def advance(
     need a *note* (the reason). *from_stage*, when given, is the stage the officer saw: if the
     application has moved since, the step is refused instead of applied to the new stage.
     """
+    require_role("application.advance")
     target = _target(to)
     problems: list[Problem] = []
     _who(officer, counter, problems)
@@ -269,6 +271,7 @@ def correct_last_step(
     *step_id*, when given, is the step the officer saw as the last: if another counter has
     added or corrected a step since, nothing is undone.
     """
+    require_role("application.correct")
     problems: list[Problem] = []
     _who(officer, counter, problems)
     clean_note = _clean_note(note, problems)
@@ -343,6 +346,7 @@ def cancel_overdue(
     All or nothing: when one of them is no longer overdue (collected meanwhile at another
     counter, or corrected), nothing is cancelled and the reason names it.
     """
+    require_role("application.correct")
     problems: list[Problem] = []
     _who(officer, counter, problems)
     clean = _clean_note(reason, problems, "reason")

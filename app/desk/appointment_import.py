@@ -12,9 +12,11 @@ from sqlalchemy import Table, func, insert, select
 from sqlalchemy import text as text_sql
 from sqlalchemy.orm import Session
 
+from app.admin.audit import audit
+from app.admin.session import require as require_role
 from app.config import Settings
 from app.db.engine import Database
-from app.db.models import Applicant, Appointment, AuditLog, Base, ImportBatch
+from app.db.models import Applicant, Appointment, Base, ImportBatch
 from app.desk.appointment_csv import (
     BookingLine,
     ImportReport,
@@ -136,6 +138,7 @@ def import_appointments(
     change nothing. Booking codes already present with the same data are skipped, so the
     same file can be imported twice.
     """
+    require_role("appointment.import")
     today = today or date.today()
     tell: Progress = progress or (lambda _f, _m: None)
     reading = text("import.progress_read", lang)
@@ -157,9 +160,9 @@ def import_appointments(
         s.flush()
         _write(s, to_write, people, batch.id, now, lambda f, done: tell(
             0.5 + 0.5 * f, text("import.progress_write", lang, done=done, total=len(to_write))))  # fmt: skip
-        s.add(AuditLog(actor="import", action="import_appointments", entity="import_batch",
-                       entity_id=str(batch.id), at=now,
-                       detail=f"imported={len(to_write)} skipped={skipped} rejected={len(rejected)}"))  # fmt: skip
+        audit(s, None, "import_appointments", "import_batch", batch.id, at=now,
+              file=parsed.filename, imported=len(to_write), skipped=skipped,
+              rejected=len(rejected))  # fmt: skip
     written = {ln.row for ln in to_write}
     warnings = [w for w in parsed.warnings if w.row in written]
     report = ImportReport(len(to_write), skipped, rejected, warnings, lang, batch.id)

@@ -10,6 +10,8 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.admin.audit import audit
+from app.admin.session import require as require_role
 from app.changes import Changes
 from app.config import Settings
 from app.db.engine import Database
@@ -116,13 +118,17 @@ def _result_of(s: Session, settings: Settings, app: Application) -> Registration
     return RegistrationResult(app.applicant_id, app.id, fee, _info(s, ticket), [], collection)
 
 
-def _mark_checked_in(db: Database, code: str, application_id: int, now: datetime) -> None:
+def _mark_checked_in(db: Database, code: str, application_id: int, now: datetime,
+                     officer: str) -> None:  # fmt: skip
     with db.write() as s:
-        s.execute(
+        done = s.execute(
             update(Appointment)
             .where(Appointment.booking_code == code, Appointment.checked_in_at.is_(None))
             .values(checked_in_at=now, application_id=application_id)
         )
+        if done.rowcount:  # type: ignore[attr-defined]
+            audit(s, officer, "appointment_check_in", "appointment", code, at=now,
+                  application=application_id)  # fmt: skip
 
 
 def _form_for(
@@ -153,6 +159,7 @@ def check_in(
     stopped before marking) is marked and its result returned; Application.booking_code
     is unique, so two counters can never make two applications of one booking.
     """
+    require_role("registration.write")
     now = now or datetime.now()
     code = booking_code.strip().upper()
     result: RegistrationResult | None = None
@@ -179,7 +186,7 @@ def check_in(
             if app_id is None:
                 raise
             raise _already_checked_in(code, number) from None
-    _mark_checked_in(db, code, result.application_id, now)
+    _mark_checked_in(db, code, result.application_id, now, officer)
     result = dataclasses.replace(result, changes=result.changes | Changes(appointments=True))
     if booked_for != now.date():
         other_day = Problem(

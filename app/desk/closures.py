@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.admin.session import require as require_role
 from app.changes import Changes
 from app.config import Settings
 from app.db.engine import Database
@@ -92,6 +93,7 @@ def add_closure(
     Dates already stored at earlier payments stay as they were: they were promised to the
     applicant on the receipt.
     """
+    require_role("closure.write")
     reason = _checked_reason(reason)
     if problem := too_long("audit_log.actor", officer, "officer"):
         raise InputRejected([problem])
@@ -127,6 +129,7 @@ def remove_closure(
     db: Database, settings: Settings, day: date, officer: str, now: datetime | None = None
 ) -> Changes:
     """Take back a closure recorded by mistake (the audit log keeps that it was there)."""
+    require_role("closure.write")
     if problem := too_long("audit_log.actor", officer, "officer"):
         raise InputRejected([problem])
     now = now or datetime.now()

@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
+from app.admin.session import require as require_role
 from app.changes import Changes
 from app.config import Settings
 from app.db.engine import Database
@@ -89,6 +90,7 @@ def register_foreigner(
     now: datetime | None = None,
 ) -> ForeignerResult:
     """Record (or find again) the person and the request, and issue the C ticket — all or nothing."""
+    require_role("registration.write")
     now = now or datetime.now()
     problems = check_foreigner(form, now.date())
     if officer_problem := too_long("stay_permit_request.officer", officer, "officer"):

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from app.admin.session import require as require_role
 from app.changes import NOTHING, Changes
 from app.config import OfficeProfile, Settings
 from app.db.engine import Database
@@ -131,6 +132,7 @@ def record_receipt(
     db: Database, app_id: int, action: str, officer: str, now: datetime | None = None
 ) -> Changes:
     """Note in the audit log that the receipt of *app_id* was printed (PRINTED) or saved (SAVED)."""
+    require_role("receipt.print")
     if action not in (PRINTED, SAVED):
         raise ValueError(f"not a receipt action: {action}")
     with db.write() as s:

@@ -7,9 +7,11 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.admin.audit import PERSON_NOT_COMPARED, audit, fields_of
+from app.admin.session import require as require_role
 from app.config import Settings
 from app.db.engine import Database
-from app.db.models import Applicant, Application, ApplicationFee, ApplicationStage, AuditLog, Tariff
+from app.db.models import Applicant, Application, ApplicationFee, ApplicationStage, Tariff
 from app.db.setup import office_id
 from app.desk.applicant import check_person
 from app.desk.closures import collection_date_in
@@ -134,6 +136,7 @@ def register(
     now: datetime | None = None,
 ) -> RegistrationResult:
     """Save applicant + application + fee lines and issue the ticket, all or nothing."""
+    require_role("registration.write")
     now = now or datetime.now()
     today = now.date()
     with db.write() as s:
@@ -149,6 +152,7 @@ def register(
         nik = normalize_nik(form.nik)
         name = stored_name(form.name)
         a = s.scalar(select(Applicant).where(Applicant.nik == nik))
+        before = fields_of(a, PERSON_NOT_COMPARED) if a is not None else None
         if a is None:
             a = Applicant(citizenship="WNI", nik=nik)
             s.add(a)
@@ -192,8 +196,9 @@ def register(
             s, settings.office.code, prefix, form.priority, app.id, now, counter, officer,
             priority_quota=quota,
         )  # fmt: skip
-        s.add(AuditLog(actor=officer or "-", action="register", entity="application",
-                       entity_id=str(app.id), at=now))  # fmt: skip
+        # An applicant met before: the personal fields this registration changed, masked.
+        audit(s, officer or "-", "register", "application", app.id, at=now, applicant=a.id,
+              before=before, after=fields_of(a, PERSON_NOT_COMPARED) if before else None)  # fmt: skip
         # Shown at the desk as the date to expect if paid today; stored only at payment
         # (app.desk.application_steps.advance), when it is known.
         collection = collection_date_in(s, settings, today, form.same_day)

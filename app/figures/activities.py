@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.admin.session import require as require_role
 from app.changes import NOTHING, Changes
 from app.db.engine import Database
 from app.db.figure_models import SocializationActivity
@@ -92,6 +93,7 @@ def _fill(row: SocializationActivity, clean: CleanActivity) -> None:
 def add_activity(db: Database, draft: ActivityDraft, *, photo: Path | None = None) -> ActivityInfo:
     """Store a new activity (with its photo, when given, in the same write); InputRejected with
     a reason per field when the draft or the photo is refused, and then nothing is stored."""
+    require_role("activity.write")
     encoded = encode_photo_file(Path(photo)) if photo is not None else None
     with db.write() as s:
         clean = _clean(s, draft)
@@ -116,6 +118,7 @@ def update_activity(
 ) -> ActivityInfo:
     """Change an activity to what the draft says; its photo stays unless *photo* replaces it or
     *remove_photo* takes it off — all in one write, so a refusal leaves the activity as it was."""
+    require_role("activity.write")
     encoded = encode_photo_file(Path(photo)) if photo is not None else None
     with db.write() as s:
         row = _row(s, activity_id)
@@ -142,6 +145,7 @@ def _drop_if_unused(s: Session, attachment_id: int | None) -> None:
 def delete_activity(db: Database, activity_id: int, *, actor: str | None = None) -> Changes:
     """Remove an activity, and its photo when nothing else uses that image; *actor* is who
     removed it, for the audit log."""
+    require_role("activity.write")
     with db.write() as s:
         row = _row(s, activity_id)
         attachment_id = row.attachment_id
@@ -153,6 +157,7 @@ def delete_activity(db: Database, activity_id: int, *, actor: str | None = None)
 
 def set_activity_photo(db: Database, activity_id: int, path: Path) -> ActivityInfo:
     """Give the activity a photo: checked, re-encoded and stored once by SHA-256, like visit photos."""
+    require_role("activity.write")
     photo = encode_photo_file(Path(path))  # before the write: decoding is slow
     with db.write() as s:
         row = _row(s, activity_id)
@@ -167,6 +172,7 @@ def set_activity_photo(db: Database, activity_id: int, path: Path) -> ActivityIn
 
 
 def remove_activity_photo(db: Database, activity_id: int) -> ActivityInfo:
+    require_role("activity.write")
     with db.write() as s:
         row = _row(s, activity_id)
         previous = row.attachment_id

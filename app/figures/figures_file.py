@@ -19,6 +19,8 @@ from typing import Any, Final
 from sqlalchemy import select
 
 from app import __version__
+from app.admin.audit import audit
+from app.admin.session import require as require_role
 from app.changes import Changes
 from app.db.engine import Database
 from app.db.models import Office, Ticket
@@ -288,8 +290,9 @@ def check_figures(document: dict[str, Any]) -> list[tuple[tuple[int, int], dict[
     return out
 
 
-def import_figures_file(db: Database, path: Path) -> FiguresImport:
+def import_figures_file(db: Database, path: Path, *, actor: str | None = None) -> FiguresImport:
     """Check the whole file, then store its figures (source "import") in one transaction; re-import changes nothing."""
+    require_role("figures.import")
     document = _read(Path(path))
     months = check_figures(document)
     code, name = document["office"]["code"].strip(), document["office"]["name"]
@@ -309,4 +312,6 @@ def import_figures_file(db: Database, path: Path) -> FiguresImport:
                     s.add(row)
                 row.value, row.source, row.updated_at = value, "import", now
                 changed += 1
+        audit(s, actor, "import_figures_file", "monthly_figure", code, at=now,
+              file=Path(path).name, months=len(months), changed=changed)  # fmt: skip
     return FiguresImport(len(months), stored, code, name, changed, Changes(figures=changed > 0))

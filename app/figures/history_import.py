@@ -22,6 +22,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from app.admin.session import require as require_role
 from app.changes import NOTHING, Changes
 from app.db.engine import Database
 from app.db.models import AuditLog, ImportBatch, Office
@@ -163,6 +164,7 @@ def import_history_csv(
     means nothing is stored and nothing is recorded. Importing the same file again stores the
     same values again (nothing changes but the record of the import).
     """
+    require_role("figures.import")
     path = Path(path)
     today = today or date.today()
     _office_known(db, office_code)

@@ -13,6 +13,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.admin.audit import audit
+from app.admin.session import require as require_role
 from app.changes import Changes
 from app.db.engine import Database
 from app.db.models import Office
@@ -143,6 +145,7 @@ def service_figures(
 def record_monthly_figure(db: Database, office_code: str, year: int, month: int, metric: str,
                           value: float, source: str = "office") -> Changes:  # fmt: skip
     """Store one monthly aggregate (entered at the office or imported), replacing the old value."""
+    require_role("figures.import")
     problems = []
     if metric not in METRICS:
         problems.append(Problem("figures.metric", "metric", {"value": metric}))
@@ -166,5 +169,8 @@ def record_monthly_figure(db: Database, office_code: str, year: int, month: int,
         if row is None:
             row = MonthlyFigure(office_code=office_code, year=year, month=month, metric=metric)
             s.add(row)
+        before = {"value": row.value, "source": row.source}
         row.value, row.source, row.updated_at = float(value), source, datetime.now()
+        audit(s, None, "figure_set", "monthly_figure", f"{office_code} {year}-{month:02d} {metric}",
+              before=before, after={"value": row.value, "source": source})  # fmt: skip
     return Changes(figures=True)

@@ -10,6 +10,8 @@ from typing import Final
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.admin.audit import audit
+from app.admin.session import require as require_role
 from app.changes import NOTHING, Changes
 from app.db.engine import Database
 from app.db.visit_models import VisitAnswer
@@ -82,6 +84,11 @@ def answers_in_session(s: Session, visit_id: int) -> dict[int, AnswerInfo]:
     return {a.item_id: answer_info(a) for a in rows}
 
 
+def _values(row: VisitAnswer) -> dict[str, object]:
+    return {"answer": row.answer, "number": row.number_value, "text": row.text_value,
+            "note": row.note}  # fmt: skip
+
+
 def save_answer(
     db: Database,
     visit_id: int,
@@ -93,6 +100,7 @@ def save_answer(
 ) -> SavedAnswer:
     """Save one item at once (its own short transaction). A value left out keeps what is
     stored; None clears it. Returns the stored answer and the visit's new scores."""
+    require_role("visit.write")
     now = datetime.now()
     with db.write() as s:
         v = visit_for_change(s, visit_id)
@@ -107,6 +115,7 @@ def save_answer(
             select(VisitAnswer).where(VisitAnswer.visit_id == v.id, VisitAnswer.item_id == item_id)
         )
         row = row or VisitAnswer(visit_id=v.id, item_id=item_id)
+        before = _values(row)
         problems: list[Problem] = []
         if not isinstance(answer, _Unchanged):
             if answer is not None and aset.kind != "choice":
@@ -170,6 +179,8 @@ def save_answer(
             s.flush()
             saved = answer_info(row)
         v.updated_at = now
+        audit(s, None, "visit_answer", "visit", v.uuid, at=now, item=item.code,
+              before=before, after=_values(row) if not empty else {})  # fmt: skip
         s.flush()
         return SavedAnswer(
             saved, score_for(template, answers_in_session(s, v.id)), Changes(visits=True)

@@ -8,6 +8,8 @@ from datetime import date, datetime
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, aliased
 
+from app.admin.audit import audit, fields_of
+from app.admin.session import require as require_role
 from app.changes import NOTHING, Changes
 from app.db.engine import Database
 from app.db.visit_models import Finding, FindingFollowUp, TemplateItem, TemplateSection, Visit
@@ -183,6 +185,7 @@ def _apply(f: Finding, draft: FindingDraft, now: datetime) -> None:
 
 
 def add_finding(db: Database, visit_id: int, draft: FindingDraft) -> FindingInfo:
+    require_role("visit.write")
     now = datetime.now()
     with db.write() as s:
         visit = visit_for_change(s, visit_id)
@@ -194,6 +197,8 @@ def add_finding(db: Database, visit_id: int, draft: FindingDraft) -> FindingInfo
         s.add(f)
         visit.updated_at = now
         s.flush()
+        audit(s, None, "finding_add", "finding", f.uuid, at=now, visit=visit.uuid,
+              after=fields_of(f))  # fmt: skip
         return _info(f, template_item_ids(s, visit.template_id), FINDING_WRITTEN)
 
 
@@ -206,6 +211,7 @@ def _finding(s: Session, finding_id: int) -> Finding:
 
 def update_finding(db: Database, finding_id: int, draft: FindingDraft) -> FindingInfo:
     """Change a finding; allowed on a final visit too, since follow-up goes on after the report."""
+    require_role("visit.write")
     now = datetime.now()
     with db.write() as s:
         f = _finding(s, finding_id)
@@ -213,16 +219,21 @@ def update_finding(db: Database, finding_id: int, draft: FindingDraft) -> Findin
         problems = _check(s, visit, draft)
         if problems:
             raise InputRejected(problems)
+        before = fields_of(f)
         _apply(f, draft, now)
         visit.updated_at = now
         s.flush()
+        audit(s, None, "finding_edit", "finding", f.uuid, at=now, visit=visit.uuid,
+              before=before, after=fields_of(f))  # fmt: skip
         return _info(f, template_item_ids(s, visit.template_id), FINDING_WRITTEN)
 
 
 def delete_finding(db: Database, finding_id: int) -> Changes:
+    require_role("visit.write")
     with db.write() as s:
         f = _finding(s, finding_id)
         visit = visit_for_change(s, f.visit_id)
+        audit(s, None, "finding_delete", "finding", f.uuid, visit=visit.uuid, before=fields_of(f))
         s.delete(f)
         visit.updated_at = datetime.now()
     return FINDING_WRITTEN
@@ -230,6 +241,7 @@ def delete_finding(db: Database, finding_id: int) -> Changes:
 
 def add_follow_up(db: Database, finding_id: int, follow_up: FollowUp) -> FindingInfo:
     """Record a dated follow-up note; the finding takes the follow-up's status."""
+    require_role("visit.write")
     problems: list[Problem] = []
     if follow_up.status not in FINDING_STATUSES:
         problems.append(Problem("finding.status", "status", {"value": follow_up.status}))
@@ -250,6 +262,8 @@ def add_follow_up(db: Database, finding_id: int, follow_up: FollowUp) -> Finding
         f.status = follow_up.status
         f.updated_at = visit.updated_at = now
         s.flush()
+        audit(s, None, "finding_follow_up", "finding", f.uuid, at=now, visit=visit.uuid,
+              status=follow_up.status, on=follow_up.at)  # fmt: skip
         return _info(f, template_item_ids(s, visit.template_id), FINDING_WRITTEN)
 
 

@@ -13,6 +13,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.admin.audit import audit
+from app.admin.session import require as require_role
 from app.changes import NOTHING, Changes
 from app.db.engine import Database
 from app.db.visit_models import Attachment, VisitAttachment
@@ -176,6 +178,7 @@ def attach_photo(
     db: Database, visit_id: int, path: Path, caption: str = "", item_id: int | None = None
 ) -> AttachmentInfo:
     """Attach a photo file as evidence: checked, re-encoded, stored once by SHA-256."""
+    require_role("visit.write")
     _check_caption(caption.strip())
     photo = encode_photo_file(path)
     now = datetime.now()
@@ -199,6 +202,8 @@ def attach_photo(
         s.add(link)
         v.updated_at = now
         s.flush()
+        audit(s, None, "photo_attach", "visit", v.uuid, at=now, sha256=stored.sha256,
+              caption=caption.strip(), item=item_id)  # fmt: skip
         return _link_info(link, changes=PHOTO_WRITTEN)
 
 
@@ -212,6 +217,7 @@ def _link(s: Session, link_id: int) -> VisitAttachment:
 def update_photo(
     db: Database, link_id: int, caption: str, item_id: int | None = None
 ) -> AttachmentInfo:
+    require_role("visit.write")
     _check_caption(caption.strip())
     with db.write() as s:
         link = _link(s, link_id)
@@ -220,8 +226,11 @@ def update_photo(
             raise InputRejected(
                 [Problem("visit.item_not_in_template", "item_id", {"item": item_id})]
             )
+        before = {"caption": link.caption, "item": link.item_id}
         link.caption, link.item_id = caption.strip(), item_id
         link.updated_at = v.updated_at = datetime.now()
+        audit(s, None, "photo_edit", "visit", v.uuid, sha256=link.attachment.sha256,
+              before=before, after={"caption": link.caption, "item": link.item_id})  # fmt: skip
         return _link_info(link, changes=PHOTO_WRITTEN)
 
 
@@ -242,10 +251,13 @@ def drop_attachment_if_unused(s: Session, attachment_id: int | None) -> None:
 
 def remove_photo(db: Database, link_id: int) -> Changes:
     """Take a photo off the visit; the image goes too when no other visit uses it."""
+    require_role("visit.write")
     with db.write() as s:
         link = _link(s, link_id)
         v = visit_for_change(s, link.visit_id)
         attachment_id = link.attachment_id
+        audit(s, None, "photo_remove", "visit", v.uuid, sha256=link.attachment.sha256,
+              caption=link.caption)  # fmt: skip
         s.delete(link)
         drop_attachment_if_unused(s, attachment_id)
         v.updated_at = datetime.now()

@@ -10,6 +10,8 @@ from sqlalchemy import exists, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.admin.audit import audit
+from app.admin.session import require as require_role
 from app.changes import NOTHING, Changes
 from app.config import resources_dir
 from app.db.engine import Database
@@ -151,6 +153,13 @@ def _store_change(
     return t, "created" if current is None else "new_version"
 
 
+def _audit_change(s: Session, action: str, t: ChecklistTemplate, outcome: str) -> None:
+    if outcome != "unchanged":
+        s.flush()
+        audit(s, None, action, "checklist_template", t.id, code=t.code, version=t.version,
+              outcome=outcome)  # fmt: skip
+
+
 def import_template(db: Database, source: Path | str) -> TemplateInfo:
     """Import a template file (Path) or YAML text (str); nothing is written unless all of it is sound.
 
@@ -158,11 +167,17 @@ def import_template(db: Database, source: Path | str) -> TemplateInfo:
     With other content: updated in place if no visit uses it, else stored as the next version
     (or, when another version of the code already has exactly this content, that one: unchanged).
     """
+    require_role("template.write")
+    return _import_template(db, source)
+
+
+def _import_template(db: Database, source: Path | str) -> TemplateInfo:
     data = parse_template(source)
     with db.write() as s:
         current = s.scalar(select(ChecklistTemplate).where(
             ChecklistTemplate.code == data.code, ChecklistTemplate.version == data.version))  # fmt: skip
         t, outcome = _store_change(s, current, data)
+        _audit_change(s, "template_import", t, outcome)
         return _info(s, t, outcome)
 
 
@@ -198,6 +213,7 @@ def get_template(db: Database, template_id: int) -> TemplateData:
 
 def save_template_edit(db: Database, template_id: int, edited: TemplateData) -> TemplateInfo:
     """Save the editor's version: in place while unused, else as version + 1 (the old one stays)."""
+    require_role("template.write")
     problems = check_template(edited)
     if not edited.code:
         problems.insert(
@@ -207,6 +223,7 @@ def save_template_edit(db: Database, template_id: int, edited: TemplateData) -> 
         raise InputRejected(problems)
     with db.write() as s:
         t, outcome = _store_change(s, _load(s, template_id), edited)
+        _audit_change(s, "template_edit", t, outcome)
         return _info(s, t, outcome)
 
 
@@ -216,7 +233,7 @@ def ensure_default_template(db: Database) -> TemplateInfo:
     if existing is not None:
         return existing
     try:
-        return import_template(db, resources_dir() / DEFAULT_TEMPLATE_FILE)
+        return _import_template(db, resources_dir() / DEFAULT_TEMPLATE_FILE)
     except IntegrityError:
         # Another counter imported it at the same moment.
         found = latest_template(db, DEFAULT_TEMPLATE_CODE)

@@ -10,6 +10,8 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.admin.audit import audit, fields_of
+from app.admin.session import require as require_role
 from app.changes import NOTHING, Changes
 from app.db.engine import Database
 from app.db.visit_models import ChecklistTemplate, Finding, Visit, VisitAnswer, VisitAttachment
@@ -185,6 +187,7 @@ def visit_info_of(v: Visit, changes: Changes = NOTHING) -> VisitInfo:
 
 def create_visit(db: Database, draft: VisitDraft) -> VisitInfo:
     """A new draft visit; the office's open findings from earlier visits are carried into it."""
+    require_role("visit.write")
     template_id, template_changes = draft.template_id, NOTHING
     if template_id is None:
         latest = latest_template(db, DEFAULT_TEMPLATE_CODE) or ensure_default_template(db)
@@ -201,6 +204,8 @@ def create_visit(db: Database, draft: VisitDraft) -> VisitInfo:
         s.flush()
         carried = carry_forward_in_session(s, v)
         s.flush()
+        audit(s, None, "visit_create", "visit", v.uuid, at=now, after=fields_of(v),
+              carried=carried)  # fmt: skip
         return visit_info_of(v, Changes(visits=True, findings=bool(carried)) | template_changes)
 
 
@@ -218,6 +223,7 @@ def _uses_items(s: Session, visit_id: int) -> bool:
 
 def update_visit(db: Database, visit_id: int, draft: VisitDraft) -> VisitInfo:
     """Change the visit's identity; the template only while nothing is answered."""
+    require_role("visit.write")
     with db.write() as s:
         v = visit_for_change(s, visit_id)
         problems = _check_draft(s, draft)
@@ -229,11 +235,13 @@ def update_visit(db: Database, visit_id: int, draft: VisitDraft) -> VisitInfo:
             problems.append(Problem("visit.template_change", "template_id"))
         if problems:
             raise InputRejected(problems)
+        before = fields_of(v)
         _fill(v, draft)
         if draft.template_id is not None:
             v.template_id = draft.template_id
         v.updated_at = datetime.now()
         s.flush()
+        audit(s, None, "visit_edit", "visit", v.uuid, before=before, after=fields_of(v))
         s.refresh(v)
         return visit_info_of(v, Changes(visits=True))
 
@@ -244,10 +252,13 @@ def get_visit(db: Database, visit_id: int) -> VisitInfo:
 
 
 def _set_status(db: Database, visit_id: int, status: str) -> VisitInfo:
+    require_role("visit.write")
     with db.write() as s:
         v = visit_for_change(s, visit_id, allow_final=True)
         if v.status == status:
             return visit_info_of(v)
+        audit(s, None, "visit_finalize" if status == VisitStatus.FINAL else "visit_reopen",
+              "visit", v.uuid, before={"status": v.status}, after={"status": status})  # fmt: skip
         v.status = status
         v.finalized_at = datetime.now() if status == VisitStatus.FINAL else None
         v.updated_at = datetime.now()

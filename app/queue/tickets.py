@@ -13,6 +13,8 @@ from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from app.admin.audit import audit
+from app.admin.session import require as require_role
 from app.changes import Changes
 from app.db.engine import Database
 from app.db.models import QueueEvent, Service, Ticket, TicketSequence
@@ -137,11 +139,15 @@ def issue_ticket(
     priority_quota: int | None = None,
 ) -> TicketInfo:
     """Issue a walk-in number with no application (the CLI, a kiosk); see issue_in_session."""
+    require_role("queue.operate")
     with db.write() as s:
         t = issue_in_session(
             s, office_code, prefix, priority, None, now, counter, officer,
             priority_quota=priority_quota,
         )  # fmt: skip
+        s.flush()
+        audit(s, officer, "ticket_issue", "ticket", t.id, at=t.issued_at, number=t.number,
+              counter=counter)  # fmt: skip
         return _info(s, t)
 
 
@@ -245,6 +251,7 @@ def mark_printed(
     db: Database, ticket_id: int, counter: str | None = None, officer: str | None = None
 ) -> Changes:
     """Count a printed slip (the first print, then reprints) in the ticket and its event log."""
+    require_role("queue.operate")
     with db.write() as s:
         t = s.get(Ticket, ticket_id)
         if t is None:
@@ -252,6 +259,7 @@ def mark_printed(
         t.printed_count = (t.printed_count or 0) + 1
         event = "printed" if t.printed_count == 1 else "reprinted"
         s.add(QueueEvent(ticket_id=t.id, event=event, counter=counter, officer=officer))
+        audit(s, officer, f"ticket_{event}", "ticket", t.id, number=t.number, counter=counter)
     return TICKET_CHANGES
 
 
@@ -276,6 +284,7 @@ def _apply(s: Session, t: Ticket, verb: str, counter: str | None, officer: str |
     elif verb in ("finish", "no_show"):
         t.finished_at = now
     s.add(QueueEvent(ticket_id=t.id, event=verb, at=now, counter=counter, officer=officer))
+    audit(s, officer, f"ticket_{verb}", "ticket", t.id, at=now, number=t.number, counter=counter)
 
 
 def call_next(
@@ -292,6 +301,7 @@ def call_next(
     After *priority_streak_cap* priority calls in a row for these services (0: no limit),
     the oldest normal ticket goes first if one waits.
     """
+    require_role("queue.operate")
     day = day or date.today()
     with db.write() as s:
         oid = office_id(s, office_code)
@@ -328,6 +338,7 @@ def act(
     db: Database, ticket_id: int, verb: str, counter: str | None = None, officer: str | None = None
 ) -> TicketInfo:
     """Recall, start, finish, no-show or return to queue one ticket."""
+    require_role("queue.operate")
     with db.write() as s:
         # FOR UPDATE on PostgreSQL: two counters pressing Finish on one ticket give one event;
         # the second sees the new status and is refused (SQLite writers are serial already).
@@ -347,6 +358,7 @@ def transfer(
     officer: str | None = None,
 ) -> TicketInfo:
     """Send a ticket to another service keeping its number; it waits again there."""
+    require_role("queue.operate")
     with db.write() as s:
         t = s.get(Ticket, ticket_id, with_for_update=True)
         if t is None:
@@ -365,6 +377,8 @@ def transfer(
                 detail=svc.prefix,
             )
         )
+        audit(s, officer, "ticket_transfer", "ticket", t.id, number=t.number, to=svc.prefix,
+              counter=counter)  # fmt: skip
         s.flush()
         return _info(s, t)
 

@@ -21,7 +21,7 @@ RULES = {
     "queue": ["numbering", "verbs", "workdays", "board", "ticket_rows", "announce"],
     "monev": ["scoring", "codes"],
     "figures": ["history_rows", "metrics", "statistics_model", "activity_model", "activity_rules"],
-    "admin": ["roles"],
+    "admin": ["roles", "backup_schedule"],
     "": ["problems", "text_limits"],
 }
 # What a rule may import: the standard library's pure parts, the holidays table, other rules, i18n.

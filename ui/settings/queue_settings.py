@@ -82,7 +82,7 @@ class CounterBox(QGroupBox):
             check = QCheckBox(f"{prefix} · {label(SERVICE_NAMES, prefix, lang)}")
             check.setChecked(prefix in ticked if had else True)
             check.toggled.connect(self.edited)
-            self._checks.addWidget(check, i // 2, i % 2)
+            self._checks.addWidget(check, i, 0)  # one column: the box fits a 1366-px screen
             self.service_checks[prefix] = check
 
     def tab_order(self) -> list[QWidget]:

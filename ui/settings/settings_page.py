@@ -31,6 +31,8 @@ from app.config import Settings
 from app.i18n import _, text
 from app.problems import InputRejected
 
+from ui.admin.backup_box import BackupBox
+from ui.admin.users_box import UsersBox
 from ui.context import DeskContext
 from ui.settings.closures_box import ClosuresBox
 from ui.settings.database_box import DatabaseBox
@@ -86,6 +88,8 @@ class SettingsPage(QWidget):
         self.counter_box = CounterBox(self.errors)
         self.display_box = DisplayBox(self.errors)
         self.database_box = DatabaseBox(ctx, self.errors)
+        self.backup_box = BackupBox(ctx, self.errors)
+        self.users_box = UsersBox(ctx)  # acts at once, not through Save
         self.db_url = self.database_box.in_use  # the database in use (read-only)
         self.closures_box = ClosuresBox(ctx)  # writes at once, not through Save
 
@@ -160,11 +164,19 @@ class SettingsPage(QWidget):
             _("Walk-in priority &quota per day:"),
             checked_field(self.quota, self.errors, "walk_in_priority_quota"),
         )
-        rf.addRow("", checked_field(self.joint_leave, self.errors, "collection_skips_joint_leave"))
+        # Across both columns: the long caption does not widen the page past a 1366-px screen.
+        rf.addRow(checked_field(self.joint_leave, self.errors, "collection_skips_joint_leave"))
 
         scroll = scrolling_columns(
-            [office_box, self.counter_box, self.display_box],
-            [language_box, slip_box, rules_box, self.closures_box, self.database_box],
+            [office_box, self.counter_box, self.display_box, self.users_box],
+            [
+                language_box,
+                slip_box,
+                rules_box,
+                self.closures_box,
+                self.database_box,
+                self.backup_box,
+            ],
         )
 
         buttons = QHBoxLayout()
@@ -190,6 +202,8 @@ class SettingsPage(QWidget):
             *self.display_box.tab_order(),
             *self.closures_box.tab_order(),
             *self.database_box.tab_order(),
+            *self.backup_box.tab_order(),
+            *self.users_box.tab_order(),
             self.discard_button,
             self.save_button,
         ]
@@ -211,7 +225,7 @@ class SettingsPage(QWidget):
         for spin in (self.working_days, self.cancel_days, self.quota):
             spin.valueChanged.connect(self._update_buttons)
         self.joint_leave.toggled.connect(self._update_buttons)
-        for box in (self.counter_box, self.display_box, self.database_box):
+        for box in (self.counter_box, self.display_box, self.database_box, self.backup_box):
             box.edited.connect(self._update_buttons)
         self._load_services()
 
@@ -252,7 +266,7 @@ class SettingsPage(QWidget):
         self.cancel_days.setValue(s.uncollected_cancel_days)
         self.quota.setValue(s.walk_in_priority_quota)
         self.joint_leave.setChecked(s.collection_skips_joint_leave)
-        for box in (self.counter_box, self.display_box, self.database_box):
+        for box in (self.counter_box, self.display_box, self.database_box, self.backup_box):
             box.fill(s)
         self._show_errors({})
         self._update_buttons()
@@ -282,7 +296,7 @@ class SettingsPage(QWidget):
             base.office,
             **{name: self.office[name].text().strip() for name, _length in OFFICE_FIELDS},
         )
-        for box in (self.counter_box, self.display_box, self.database_box):
+        for box in (self.counter_box, self.display_box, self.database_box, self.backup_box):
             base = box.over(base)
         return dataclasses.replace(
             base,
@@ -376,6 +390,16 @@ class SettingsPage(QWidget):
     def discard(self) -> None:
         self._fill_form()
         self.banner.show_message(_("Changes discarded."), "info")
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        from app.admin import session
+
+        self.backup_box.apply_role(session.allowed("backup.run"), session.allowed("restore.run"))
+        self.users_box.refresh()
+        may_edit_office = session.allowed("settings.write")
+        for editor in self.office.values():
+            editor.setReadOnly(not may_edit_office)
 
     def _on_changed(self, changes: Changes) -> None:
         # Another part of the program saved settings: show them, unless the clerk is mid-edit.

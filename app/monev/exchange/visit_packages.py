@@ -37,6 +37,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app import __version__
+from app.admin.session import require as require_role
 from app.changes import NOTHING, Changes
 from app.db.engine import Database
 from app.db.visit_models import Attachment, Visit
@@ -104,6 +105,7 @@ def export_visit(
     db: Database, visit_id: int, out: Path, origin: str | None = None, actor: str = ""
 ) -> ExportInfo:
     """Write the visit's package to *out* (atomically) and remember its content hash as shared."""
+    require_role("visit.exchange")
     out = Path(out)
     with db.session() as s:
         v = s.get(Visit, visit_id)
@@ -152,6 +154,7 @@ def import_visit(
     sound package of a known format version. The message is in *lang* (default: the
     active language).
     """
+    require_role("visit.exchange")
     path = Path(path)
     package = read_package(path)
     document = parse_document(package.visit, {sha: p.mime for sha, p in package.photos.items()})

@@ -72,15 +72,16 @@ def test_a_damaged_backup_is_refused_before_anything_changes(sqlite_db, settings
     assert "tidak ada" in err.value.message("id")
 
 
-def test_a_damaged_database_is_replaced_and_kept_aside_as_it_was(tmp_path, settings):
+def damaged_after_backup(path, out, settings) -> bytes:
+    """A database at *path* with known data, backed up to *out*, then three pages wrecked;
+    its bytes as they are now."""
     from app.db.engine import Database
     from app.db.setup import init_database
 
-    path = tmp_path / "live.sqlite"
     db = Database(f"sqlite:///{path}")
     init_database(db, settings)
     known_data(db)
-    out = tmp_path / "b.sqlite"
+    out.parent.mkdir(parents=True, exist_ok=True)
     backup(db, out)
     db.dispose()
     with sqlite3.connect(path) as conn:
@@ -88,6 +89,15 @@ def test_a_damaged_database_is_replaced_and_kept_aside_as_it_was(tmp_path, setti
     raw = bytearray(path.read_bytes())
     raw[4096 * 3 : 4096 * 6] = b"\x00\xff" * (4096 * 3 // 2)
     path.write_bytes(bytes(raw))
+    return bytes(raw)
+
+
+def test_a_damaged_database_is_replaced_and_kept_aside_as_it_was(tmp_path, settings):
+    from app.db.engine import Database
+
+    path = tmp_path / "live.sqlite"
+    out = tmp_path / "b.sqlite"
+    raw = damaged_after_backup(path, out, settings)
     damaged = Database(f"sqlite:///{path}", create=False)
     done = restore(damaged, out, settings, actor="admin")
     check = sqlite3.connect(path)

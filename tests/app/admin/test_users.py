@@ -57,7 +57,8 @@ def test_five_wrong_passwords_lock_the_account_for_five_minutes(db):
     assert authenticate(db, "rina", SECRET, now=later).username == "rina"
     with db.session() as s:
         actions = s.scalars(select(AuditLog.action).where(AuditLog.entity == "user_account")).all()
-    assert actions == ["user_add", "user_locked"]
+    assert actions == ["user_add", *["sign_in_failed"] * (MAX_FAILURES - 1), "sign_in_failed",
+                       "user_locked", "sign_in"]  # fmt: skip
 
 
 def test_unknown_names_are_answered_like_wrong_passwords(db):

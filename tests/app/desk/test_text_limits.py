@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+import app.db.admin_models  # noqa: F401 - the accounts belong to the same metadata
 import app.db.figure_models  # noqa: F401 - the publicity log belongs to the same metadata
 import app.db.visit_models  # noqa: F401 - the visit tables belong to the same metadata
 from app.db.models import Applicant, Base
@@ -44,6 +45,7 @@ SET_BY_PROGRAM = {
     "visit.status", "visit.conflict_of", "visit_answer.answer", "visit_attachment.uuid",
     "figure_day.key", "figure_month.key", "figure_month_hist.measure",
     "user_account.username", "user_account.role", "user_account.password_hash",
+    "audit_log.workstation",
 }  # fmt: skip
 
 

@@ -146,6 +146,7 @@ def test_save_runs_on_the_worker_and_announces_when_done(qtbot, sqlite_db, setti
 
     monkeypatch.setattr(app.db.setup, "apply_office", watched)
     page.joint_leave.setChecked(False)
+    page.office["city"].setText("Muara Enim Kota")  # the office profile goes into the database
     with qtbot.waitSignal(ctx.changed, timeout=10000) as changed:
         assert page.save()
     assert changed.args == [Changes(settings=True, office=True)]
