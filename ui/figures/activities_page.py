@@ -181,6 +181,10 @@ class ActivitiesPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        from app.admin import session
+
+        # The log is for everyone to read; only the office head and the administrator keep it.
+        self.form.setVisible(session.allowed("activity.write"))
         if self._stale:
             self.refresh()
 

@@ -176,6 +176,7 @@ class ReportsPage(QWidget):
             source.done.connect(lambda kind, words: self.banner.show_message(words, kind))
         for button in self.buttons:
             button.setEnabled(True)
+        self.apply_role()
         self.ready = True
         self.load()
 
@@ -263,5 +264,18 @@ class ReportsPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
+        self.apply_role()
         if self._stale:
             self.load()
+
+    def apply_role(self) -> None:
+        """What the signed-in role may not do is not offered (the figures are for everyone)."""
+        from app.admin import session
+
+        export = session.allowed("report.export")
+        self.print_button.setVisible(export)
+        self.save_button.setVisible(export)
+        self.import_button.setVisible(session.allowed("figures.import"))
+        if self.body is not None:
+            self.body.table_csv_button.setVisible(export)
+            self.body.tables_xlsx_button.setVisible(export)

@@ -165,3 +165,22 @@ def test_anyone_signed_in_changes_their_own_password(qtbot, window, sqlite_db):
     dialog.current.setText(PASSWORD)
     ok.click()
     assert authenticate(sqlite_db, "rina", "sandi-baru-rina").username == "rina"
+
+
+@pytest.mark.parametrize("role", ["petugas_loket", "supervisor", "kepala_kantor"])
+def test_inside_the_pages_a_role_is_offered_only_what_it_may_do(qtbot, window, sqlite_db, role):
+    from app.admin.roles import allowed
+
+    add_user(sqlite_db, "orang", "Orang Uji", role, PASSWORD)
+    window.start_accounts()
+    _sign_in(qtbot, window, "orang", PASSWORD)
+    reports = window.open_area("reports")
+    qtbot.waitUntil(lambda: reports.ready, timeout=10000)
+    assert reports.save_button.isVisible() == allowed(role, "report.export")
+    assert reports.body.tables_xlsx_button.isVisible() == allowed(role, "report.export")
+    assert reports.import_button.isVisible() == allowed(role, "figures.import")
+    publicity = window.open_area("activities")
+    assert publicity.form.isVisible() == allowed(role, "activity.write")
+    settings_page = window.open_area("settings")
+    assert settings_page.users_box.isVisible() is False
+    assert settings_page.backup_box.restore_button.isVisible() is False
