@@ -8,7 +8,6 @@ pdf_groups; this module holds the page furniture and the number formats.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -17,13 +16,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    Frame,
-    PageTemplate,
     Paragraph,
 )
 
@@ -43,9 +38,8 @@ from app.i18n import (
     text,
 )
 from app.i18n import growth as growth_text
-from app.reports.pages import NumberedCanvas
+from app.reports.pages import A4Report
 from app.reports.style import (
-    INK,
     MUTED,
     PAGE_MARGIN,
     RULE,
@@ -61,7 +55,7 @@ BODY_W = PAGE_W - 2 * PAGE_MARGIN
 DASH = "–"  # an unknown value; never printed as 0
 
 
-class MeetingReportRenderer:
+class MeetingReportRenderer(A4Report):
     """Builds the PDF from a MeetingReport; one instance renders one PDF."""
 
     def __init__(self, report: MeetingReport):
@@ -101,68 +95,21 @@ class MeetingReportRenderer:
         )
         return styles
 
-    def page_templates(self) -> list[PageTemplate]:
-        frame = Frame(PAGE_MARGIN, PAGE_MARGIN, BODY_W, PAGE_H - 2 * PAGE_MARGIN, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)  # fmt: skip
-        return [
-            PageTemplate("first", [frame], onPage=self.on_first_page, autoNextPageTemplate="later"),
-            PageTemplate("later", [frame], onPage=self.on_later_page),
-        ]
+    # -- page furniture (app.reports.pages.A4Report) ---------------------------------------
+    def running_left(self) -> str:
+        return self.stats.office_name
 
-    # -- page callbacks ---------------------------------------------------------------------
-    def on_first_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        """The title page carries the office in the story itself; no running header above it."""
+    def running_right(self) -> str:
+        return self.t("running_title", period=self.period_text())
 
-    def on_later_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        canvas.saveState()
-        y = PAGE_H - PAGE_MARGIN + 0.6 * cm
-        canvas.setFont(self.fonts.regular, 7.5)
-        canvas.setFillColor(MUTED)
-        canvas.drawString(PAGE_MARGIN, y, self.stats.office_name)
-        canvas.drawRightString(
-            PAGE_W - PAGE_MARGIN, y, self.t("running_title", period=self.period_text())
-        )
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(PAGE_MARGIN, y - 4, PAGE_W - PAGE_MARGIN, y - 4)
-        canvas.restoreState()
+    def footer_left(self) -> str:
+        return self.t("printed_by", date=self.printed_text())
 
-    def draw_footer(self, canvas: Canvas, page: int, total: int) -> None:
-        canvas.saveState()
-        y = PAGE_MARGIN - 0.9 * cm
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(PAGE_MARGIN, y + 10, PAGE_W - PAGE_MARGIN, y + 10)
-        canvas.setFont(self.fonts.regular, 7.5)
-        canvas.setFillColor(MUTED)
-        canvas.drawString(PAGE_MARGIN, y, self.t("printed_by", date=self.printed_text()))
-        canvas.setFont(self.fonts.bold, 8)
-        canvas.setFillColor(INK)
-        canvas.drawRightString(PAGE_W - PAGE_MARGIN, y, self.t("page", page=page, total=total))
-        canvas.restoreState()
-
-    # -- the document -----------------------------------------------------------------------
     def render(self) -> bytes:
-        out = io.BytesIO()
-        doc = BaseDocTemplate(
-            out,
-            pagesize=A4,
-            leftMargin=PAGE_MARGIN,
-            rightMargin=PAGE_MARGIN,
-            topMargin=PAGE_MARGIN,
-            bottomMargin=PAGE_MARGIN,
+        return self.build_pdf(
+            self.story(),
             title=f"{self.t('title').capitalize()} — {self.stats.office_name}, {self.period_text()}",
-            author=self.stats.office_name,
-            subject=self.period_text(),
-            creator="KanimDesk",
-        )
-        doc.addPageTemplates(self.page_templates())
-
-        def canvasmaker(*args: Any, **kwargs: Any) -> NumberedCanvas:
-            return NumberedCanvas(*args, footer=self.draw_footer, **kwargs)
-
-        doc.build(self.story(), canvasmaker=canvasmaker)
-        return out.getvalue()
+            author=self.stats.office_name, subject=self.period_text())  # fmt: skip
 
     def story(self) -> list[Flowable]:
         from app.figures.meeting.pdf_groups import breakdowns, findings, foreign, services

@@ -18,15 +18,11 @@ from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    Frame,
     HRFlowable,
     Image,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -51,11 +47,9 @@ from app.monev.report.data import VisitReportData
 from app.monev.scoring import SKM_GRADES, skm_grade
 from app.monev.visits import SUPERVISION_GROUPS, SUPERVISION_TYPES
 from app.reports.charts import epaspor_chart, section_score_chart
-from app.reports.pages import NumberedCanvas
+from app.reports.pages import A4Report
 from app.reports.photos import printable_photo_or_none, unreadable_photo_box
 from app.reports.style import (
-    INK,
-    MUTED,
     PAGE_MARGIN,
     RULE,
     FontSet,
@@ -74,7 +68,7 @@ BODY_W = PAGE_W - 2 * PAGE_MARGIN
 PHOTO_BOX = (BODY_W / 2 - 0.6 * cm, 5.0 * cm)  # printed size of one photo in the two-column grid
 
 
-class VisitReportRenderer:
+class VisitReportRenderer(A4Report):
     """Builds the report from VisitReportData; one instance renders one PDF."""
 
     def __init__(self, data: VisitReportData):
@@ -94,85 +88,27 @@ class VisitReportRenderer:
         )
         return styles
 
-    def page_templates(self) -> list[PageTemplate]:
-        frame = Frame(
-            PAGE_MARGIN,
-            PAGE_MARGIN,
-            BODY_W,
-            PAGE_H - 2 * PAGE_MARGIN,
-            id="body",
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-        )
-        return [
-            PageTemplate("first", [frame], onPage=self.on_first_page, autoNextPageTemplate="later"),
-            PageTemplate("later", [frame], onPage=self.on_later_page),
-        ]
+    # -- page furniture (app.reports.pages.A4Report) ---------------------------------------
+    def running_left(self) -> str:
+        return self.data.visited_office
 
-    # -- page callbacks ---------------------------------------------------------------------
-    def on_first_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        """Page one carries the kop in the story itself; no running header above it."""
+    def running_right(self) -> str:
+        return self.t("running_title", number=self.data.visit_number)
 
-    def on_later_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        canvas.saveState()
-        y = PAGE_H - PAGE_MARGIN + 0.6 * cm
-        canvas.setFont(self.fonts.regular, 7.5)
-        canvas.setFillColor(MUTED)
-        canvas.drawString(PAGE_MARGIN, y, self.data.visited_office)
-        canvas.drawRightString(
-            PAGE_W - PAGE_MARGIN, y, self.t("running_title", number=self.data.visit_number)
-        )
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(PAGE_MARGIN, y - 4, PAGE_W - PAGE_MARGIN, y - 4)
-        canvas.restoreState()
+    def footer_left(self) -> str:
+        return f"{self.data.template_title} · v{self.data.template_version}"
 
-    def draw_footer(self, canvas: Canvas, page: int, total: int) -> None:
-        canvas.saveState()
-        y = PAGE_MARGIN - 0.9 * cm
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(PAGE_MARGIN, y + 10, PAGE_W - PAGE_MARGIN, y + 10)
-        canvas.setFont(self.fonts.regular, 7.5)
-        canvas.setFillColor(MUTED)
-        d = self.data
-        canvas.drawString(PAGE_MARGIN, y, f"{d.template_title} · v{d.template_version}")
-        canvas.setFont(self.fonts.bold, 8)
-        canvas.setFillColor(INK)
-        canvas.drawRightString(PAGE_W - PAGE_MARGIN, y, self.t("page", page=page, total=total))
-        canvas.restoreState()
-
-    # -- the document -----------------------------------------------------------------------
     def render(self) -> bytes:
-        out = io.BytesIO()
         d = self.data
-        doc = BaseDocTemplate(
-            out,
-            pagesize=A4,
-            leftMargin=PAGE_MARGIN,
-            rightMargin=PAGE_MARGIN,
-            topMargin=PAGE_MARGIN,
-            bottomMargin=PAGE_MARGIN,
-            title=f"{self.t('title_line1')} {self.t('title_line2')} — {d.visited_office}",
-            author=d.supervising_office,
-            subject=d.visit_number,
-            creator="KanimDesk",
-        )
-        doc.addPageTemplates(self.page_templates())
-
-        def canvasmaker(*args: Any, **kwargs: Any) -> NumberedCanvas:
-            return NumberedCanvas(*args, footer=self.draw_footer, **kwargs)
-
         # ASCII85 armour on images is pure Python without rl_accel: half a second for 30
         # photos, and binary streams are just as valid.
         saved_a85, rl_config.useA85 = rl_config.useA85, 0
         try:
-            doc.build(self.story(), canvasmaker=canvasmaker)
+            return self.build_pdf(
+                self.story(), title=f"{self.t('title_line1')} {self.t('title_line2')} — "
+                f"{d.visited_office}", author=d.supervising_office, subject=d.visit_number)  # fmt: skip
         finally:
             rl_config.useA85 = saved_a85
-        return out.getvalue()
 
     def story(self) -> list[Flowable]:
         return self.kop() + chapters(self)
