@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -38,6 +38,14 @@ from app.figures.statistics_model import (
     Spread,
     Statistics,
 )
+from app.figures.statistics_periods import (
+    Month,
+    bucket_starts,
+    month_of,
+    previous_bucket,
+    previous_period,
+    years_after,
+)
 from app.figures.statistics_queries import OPEN_STAGES
 from app.figures.statistics_sql import (
     ticket_spreads,
@@ -59,48 +67,6 @@ register_messages(
 MAX_YEARS = 10
 STEPS = 7  # query groups, each followed by a progress step
 _COUNTED = ("applications", "epaspor", "ordinary", "walk_in", "booked", "wna_services", "tickets")
-Month = tuple[int, int]
-
-
-def _months_before(d: date, n: int) -> date:
-    """The first day of the month *n* months before the month of *d*."""
-    index = d.year * 12 + d.month - 1 - n
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def bucket_starts(period: Period, grain: Grain) -> list[date]:
-    """The first day of every bucket the period touches, in order."""
-    if grain == Grain.MONTH:
-        return [date(y, m, 1) for y, m in period.month_list()]
-    d = (
-        period.first - timedelta(days=period.first.weekday())
-        if grain == Grain.WEEK
-        else period.first
-    )
-    out, stride = [], timedelta(days=7 if grain == Grain.WEEK else 1)
-    while d <= period.last:
-        out.append(d)
-        d += stride
-    return out
-
-
-def previous_bucket(first_start: date, grain: Grain) -> Period:
-    if grain == Grain.MONTH:
-        return Period.month(*_month_of(_months_before(first_start, 1)))
-    size = 7 if grain == Grain.WEEK else 1
-    return Period(first_start - timedelta(days=size), first_start - timedelta(days=1))
-
-
-def previous_period(period: Period, grain: Grain) -> Period:
-    """The same number of months (days, for a day or week period) just before the period."""
-    if grain == Grain.MONTH:
-        start = period.first.replace(day=1)
-        return Period(_months_before(start, len(period.month_list())), start - timedelta(days=1))
-    return Period(period.first - timedelta(days=period.days), period.first - timedelta(days=1))
-
-
-def _month_of(d: date) -> Month:
-    return d.year, d.month
 
 
 def _check(office: Any, office_code: str, period: Period, grain: object) -> Grain:
@@ -113,7 +79,7 @@ def _check(office: Any, office_code: str, period: Period, grain: object) -> Grai
             "last": period.last.isoformat(),
         }
         problems.append(Problem("statistics.period_order", "period", params))
-    elif period.last >= _years_after(period.first, MAX_YEARS):
+    elif period.last >= years_after(period.first, MAX_YEARS):
         problems.append(Problem("statistics.period_long", "period"))
     try:
         checked = Grain(str(grain))
@@ -122,13 +88,6 @@ def _check(office: Any, office_code: str, period: Period, grain: object) -> Grai
     if problems:
         raise InputRejected(problems)
     return checked
-
-
-def _years_after(d: date, years: int) -> date:
-    try:
-        return d.replace(year=d.year + years)
-    except ValueError:  # 29 February
-        return d.replace(year=d.year + years, day=28)
 
 
 def _rate(part: int, whole: int) -> float | None:
@@ -251,7 +210,7 @@ def statistics(
         in_bucket = cache.counts(s, office_id, prev_bucket, Grain.MONTH, closed).apps
         in_prev = cache.counts(s, office_id, prev, Grain.MONTH, closed).apps
         before = {
-            _month_of(m): (
+            month_of(m): (
                 0,
                 in_bucket.get(m, {}).get("applications", 0),
                 in_bucket.get(m, {}).get("epaspor", 0),
@@ -300,7 +259,7 @@ def statistics(
     found: list[Difference] = []
     if grain == Grain.MONTH:
         for start in starts:
-            month = _month_of(start)
+            month = month_of(start)
             here = live(start)
             if apps.get(start, {}).get("applications"):
                 buckets.append(here)
@@ -312,7 +271,7 @@ def statistics(
             else:
                 buckets.append(_empty_bucket(start))
         live_months = {m: (c[1], c[2]) for m, c in before.items()}
-        first_before = history.month_value(_month_of(prev_bucket.first), live_months, stored)
+        first_before = history.month_value(month_of(prev_bucket.first), live_months, stored)
         prev_values = [
             history.month_value(m, {k: (c[3], c[4]) for k, c in before.items()}, stored)
             for m in prev.month_list()

@@ -20,7 +20,14 @@ RULES = {
     ],
     "queue": ["numbering", "verbs", "workdays", "board", "ticket_rows", "announce"],
     "monev": ["scoring", "codes"],
-    "figures": ["history_rows", "metrics", "statistics_model", "activity_model", "activity_rules"],
+    "figures": [
+        "history_rows",
+        "metrics",
+        "statistics_model",
+        "statistics_periods",
+        "activity_model",
+        "activity_rules",
+    ],
     "admin": ["roles", "backup_schedule"],
     "": ["problems", "text_limits"],
 }

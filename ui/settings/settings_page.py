@@ -13,7 +13,6 @@ from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +35,7 @@ from ui.context import DeskContext
 from ui.settings.closures_box import ClosuresBox
 from ui.settings.database_box import DatabaseBox
 from ui.settings.queue_settings import CounterBox, DisplayBox, note
+from ui.settings.rules_box import RulesBox
 from ui.widgets.columns import scrolling_columns
 from ui.widgets.fields import Banner, FieldError, checked_field
 
@@ -80,11 +79,10 @@ class SettingsPage(QWidget):
         self.paper = QComboBox()
         for mm in (80, 58):
             self.paper.addItem(f"{mm} mm", mm)
-        # Spin ranges are wider than the rules on purpose: Settings.validate() is the judge.
-        self.working_days = self._spin(0, 99)
-        self.cancel_days = self._spin(1, 365)
-        self.quota = self._spin(0, 999)
-        self.joint_leave = QCheckBox(_("Skip &joint leave days (cuti bersama) in collection dates"))
+        self.rules_box = RulesBox(self.errors)
+        rules = self.rules_box
+        self.working_days, self.cancel_days = rules.working_days, rules.cancel_days
+        self.quota, self.joint_leave = rules.quota, rules.joint_leave
         self.counter_box = CounterBox(self.errors)
         self.display_box = DisplayBox(self.errors)
         self.database_box = DatabaseBox(ctx, self.errors)
@@ -92,6 +90,9 @@ class SettingsPage(QWidget):
         self.users_box = UsersBox(ctx)  # acts at once, not through Save
         self.db_url = self.database_box.in_use  # the database in use (read-only)
         self.closures_box = ClosuresBox(ctx)  # writes at once, not through Save
+        # The boxes that are filled from the settings and edited into them (fill/over/edited).
+        self.form_boxes = (self.counter_box, self.display_box, self.rules_box, self.database_box,
+                           self.backup_box)  # fmt: skip
 
         self.save_button = QPushButton(_("&Save") + "  (Ctrl+S)")
         self.save_button.setDefault(True)
@@ -104,13 +105,6 @@ class SettingsPage(QWidget):
 
     def page_title(self) -> str:
         return _("Settings")
-
-    @staticmethod
-    def _spin(low: int, high: int) -> QSpinBox:
-        spin = QSpinBox()
-        spin.setRange(low, high)
-        spin.setMaximumWidth(100)
-        return spin
 
     # --- layout ------------------------------------------------------------
 
@@ -152,27 +146,12 @@ class SettingsPage(QWidget):
         sf.addRow(_("Slip prin&ter:"), checked_field(self.printer, self.errors, "slip_printer"))
         sf.addRow(_("Paper &width:"), checked_field(self.paper, self.errors, "slip_paper_mm"))
 
-        rules_box = QGroupBox(_("Service rules"))
-        rf = QFormLayout(rules_box)
-        rf.addRow(_("Passport ready after (wor&king days):"),
-                  checked_field(self.working_days, self.errors, "collection_working_days"))  # fmt: skip
-        rf.addRow(
-            _("Cancel &uncollected after (days):"),
-            checked_field(self.cancel_days, self.errors, "uncollected_cancel_days"),
-        )
-        rf.addRow(
-            _("Walk-in priority &quota per day:"),
-            checked_field(self.quota, self.errors, "walk_in_priority_quota"),
-        )
-        # Across both columns: the long caption does not widen the page past a 1366-px screen.
-        rf.addRow(checked_field(self.joint_leave, self.errors, "collection_skips_joint_leave"))
-
         scroll = scrolling_columns(
             [office_box, self.counter_box, self.display_box, self.users_box],
             [
                 language_box,
                 slip_box,
-                rules_box,
+                self.rules_box,
                 self.closures_box,
                 self.database_box,
                 self.backup_box,
@@ -194,10 +173,7 @@ class SettingsPage(QWidget):
             self.language,
             self.printer,
             self.paper,
-            self.working_days,
-            self.cancel_days,
-            self.quota,
-            self.joint_leave,
+            *self.rules_box.tab_order(),
             *self.counter_box.tab_order(),
             *self.display_box.tab_order(),
             *self.closures_box.tab_order(),
@@ -222,10 +198,7 @@ class SettingsPage(QWidget):
         for combo in (self.language, self.paper):
             combo.currentIndexChanged.connect(self._update_buttons)
         self.printer.currentTextChanged.connect(self._update_buttons)
-        for spin in (self.working_days, self.cancel_days, self.quota):
-            spin.valueChanged.connect(self._update_buttons)
-        self.joint_leave.toggled.connect(self._update_buttons)
-        for box in (self.counter_box, self.display_box, self.database_box, self.backup_box):
+        for box in self.form_boxes:
             box.edited.connect(self._update_buttons)
         self._load_services()
 
@@ -262,11 +235,7 @@ class SettingsPage(QWidget):
             self.office[name].setCursorPosition(0)  # long names show their beginning
         self._fill_printers(s.slip_printer)
         self.paper.setCurrentIndex(max(0, self.paper.findData(s.slip_paper_mm)))
-        self.working_days.setValue(s.collection_working_days)
-        self.cancel_days.setValue(s.uncollected_cancel_days)
-        self.quota.setValue(s.walk_in_priority_quota)
-        self.joint_leave.setChecked(s.collection_skips_joint_leave)
-        for box in (self.counter_box, self.display_box, self.database_box, self.backup_box):
+        for box in self.form_boxes:
             box.fill(s)
         self._show_errors({})
         self._update_buttons()
@@ -296,17 +265,13 @@ class SettingsPage(QWidget):
             base.office,
             **{name: self.office[name].text().strip() for name, _length in OFFICE_FIELDS},
         )
-        for box in (self.counter_box, self.display_box, self.database_box, self.backup_box):
+        for box in self.form_boxes:
             base = box.over(base)
         return dataclasses.replace(
             base,
             language=self.language.currentData(),
             slip_printer="" if printer == self._no_printer() else printer,
             slip_paper_mm=int(self.paper.currentData()),
-            collection_working_days=self.working_days.value(),
-            uncollected_cancel_days=self.cancel_days.value(),
-            walk_in_priority_quota=self.quota.value(),
-            collection_skips_joint_leave=self.joint_leave.isChecked(),
             office=office,
         )
 
